@@ -1,0 +1,26 @@
+// Builds dist/register_gradients.js: tfjs-core's gradient registrations as one ES module.
+//
+// Why: the CommonJS bundle of @tensorflow/tfjs-core that Node loads registers no gradients, and
+// its `dist/register_all_gradients.js` is extensionless ESM that Node cannot import. tfjs keeps its
+// engine and its kernel and gradient registries on the global object, so a bundled copy of the
+// gradient code registers into the same registries as the tfjs-core the application loaded
+// (tfjs-layers ships its gradients the same way). The bundle is built from the exact pinned
+// tfjs-core version and keeps its Apache-2.0 licence comments.
+import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const coreDir = path.dirname(require.resolve('@tensorflow/tfjs-core/package.json'));
+
+await build({
+  entryPoints: [path.join(coreDir, 'dist/register_all_gradients.js')],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  minify: true,
+  legalComments: 'eof',
+  outfile: 'dist/register_gradients.js',
+  logLevel: 'warning',
+});
