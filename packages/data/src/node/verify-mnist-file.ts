@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import { DataError } from '../data-error.js';
+import { isGzip } from '../idx/gunzip.js';
+import { MNIST_SHA256, type MnistFileName } from '../mnist-files.js';
+
+// Node's own zlib rather than fflate here: native, off the main thread, and it checks the CRC.
+const gunzipAsync = promisify(gunzip);
+
+/**
+ * Decompresses one MNIST file if it is gzip and checks the SHA-256 of the decompressed bytes
+ * against {@link MNIST_SHA256}, whatever the file's source.
+ * @param file the path or URL the bytes came from, for messages and `DataError.file`
+ * @param source the source as messages name it, e.g. "cache /home/me/.cache/lab/mnist"
+ * @returns the decompressed, verified IDX bytes
+ * @throws DataError naming the file, the source and both hashes on a mismatch; or a corrupt gzip stream
+ */
+export async function verifyMnistFile(
+  bytes: Uint8Array,
+  name: MnistFileName,
+  file: string,
+  source: string,
+): Promise<Uint8Array> {
+  let raw = bytes;
+  if (isGzip(bytes)) {
+    try {
+      raw = await gunzipAsync(bytes);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new DataError(`${file} (${source}): corrupt gzip stream (${why})`, { file, source, cause: error });
+    }
+  }
+  const actual = createHash('sha256').update(raw).digest('hex');
+  const expected = MNIST_SHA256[name];
+  if (actual !== expected) {
+    throw new DataError(
+      `${file} (${source}): SHA-256 mismatch: the decompressed data hashes to ${actual}, ` +
+        `the original ${name} to ${expected}; the file is damaged or not the original MNIST, replace or delete it`,
+      { file, source },
+    );
+  }
+  return raw;
+}

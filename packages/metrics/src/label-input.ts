@@ -1,0 +1,53 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * One side of a classification metric: a Tensor (1-D labels or binary probabilities, `[N, 1]`
+ * probabilities, or `[N, C]` one-hot targets, probabilities or logits), or a JS array of labels
+ * or binary probabilities (`number[]`, `Int32Array`, `Uint8Array`, ...). Never disposed by lab.
+ */
+export type LabelsInput = tf.Tensor | ArrayLike<number>;
+
+/** The shape of an input without touching its data: JS arrays are 1-D. */
+export function inputShape(input: LabelsInput): number[] {
+  return input instanceof tf.Tensor ? input.shape : [input.length];
+}
+
+/** Formats a shape the way tfjs prints it, e.g. `[32, 10]`, for error messages. */
+export function formatShape(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`;
+}
+
+/**
+ * Checks that an input can be read as labels, from its shape and dtype alone (no data read):
+ * rank 1, `[N, 1]` or `[N, C]` with C >= 1, and a numeric or bool dtype. `name` (e.g. `yPred`)
+ * is used in the error message.
+ */
+export function checkLabelShape(input: LabelsInput, name: string): void {
+  const shape = inputShape(input);
+  if (shape.length !== 1 && shape.length !== 2) {
+    throw new Error(
+      `${name} must be 1-D labels or probabilities, [N, 1] probabilities or [N, C] scores; got shape ${formatShape(shape)}`,
+    );
+  }
+  if (shape.length === 2 && shape[1] === 0) {
+    throw new Error(`${name} has no classes: shape ${formatShape(shape)}`);
+  }
+  if (input instanceof tf.Tensor && (input.dtype === 'string' || input.dtype === 'complex64')) {
+    throw new Error(`${name} must be numeric or bool, got dtype ${input.dtype}`);
+  }
+}
+
+/**
+ * Copies a JS array into a 1-D tensor (the caller disposes it): int32 when every value is an
+ * integer, so labels stay exact, float32 otherwise (binary probabilities). Non-finite values are
+ * errors naming the first one and its index, since NaN would otherwise count as class 0.
+ */
+export function arrayToTensor(values: ArrayLike<number>, name: string): tf.Tensor1D {
+  let integers = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) throw new Error(`${name}[${i}] is ${v}; labels and probabilities must be finite`);
+    if (!Number.isInteger(v)) integers = false;
+  }
+  return tf.tensor1d(Array.from(values), integers ? 'int32' : 'float32');
+}

@@ -1,0 +1,141 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { categoricalCrossentropy } from '@lab/losses';
+import { applyUpdates } from '@lab/optim';
+import type { BatchLogs, Callback, History, Logs } from './callbacks.js';
+import { type Compiled, makeMetrics } from './compile.js';
+import { evaluateBatches } from './evaluate.js';
+import { Random } from './random.js';
+import { checkBatchSize, type Sequential } from './sequential.js';
+import { disposeReplaced } from './state.js';
+import { splitValidation } from './validation.js';
+
+/** Options of `model.fit`; defaults are Keras'. */
+export interface FitOptions {
+  /** Passes over the training data (default 1). */
+  epochs?: number;
+  /** Samples per gradient step (default 32). */
+  batchSize?: number;
+  /** Reshuffle the training samples before every epoch (default true). */
+  shuffle?: boolean;
+  /** Seeds the shuffles; the same seed on the same backend gives the same run. */
+  seed?: number;
+  /** Hooks called during training. */
+  callbacks?: Callback[];
+  /** Fraction of the samples, taken from the end before shuffling (as Keras does), held out for validation. */
+  validationSplit?: number;
+  /** Explicit validation inputs and targets (takes precedence over `validationSplit`). */
+  validationData?: [tf.Tensor, tf.Tensor];
+  /** Epoch to start counting from, for resumed runs (default 0). */
+  initialEpoch?: number;
+}
+
+/**
+ * Keras' training loop over pre-shuffled mini-batches. Per batch it runs one forward and backward
+ * pass and one optimizer update, and accumulates the loss and metrics on the device: nothing is
+ * read back synchronously unless a callback asks for batch logs.
+ */
+export async function fitLoop(
+  model: Sequential,
+  compiled: Compiled,
+  x: tf.Tensor,
+  y: tf.Tensor,
+  options: FitOptions & { seed: number },
+): Promise<History> {
+  const epochs = options.epochs ?? 1;
+  const initialEpoch = options.initialEpoch ?? 0;
+  if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`fit: epochs must be a non-negative integer, got ${epochs}`);
+  const batchSize = checkBatchSize(options.batchSize ?? 32, 'fit');
+  const data = splitValidation(x, y, options);
+  const callbacks = options.callbacks ?? [];
+  const vars = model.trainableWeights;
+  const params = Object.fromEntries(vars.map((v) => [v.name, v]));
+  const metrics = makeMetrics(compiled);
+  const random = new Random(options.seed);
+  const useLogits = model.usesLogits();
+  const n = data.x.shape[0] ?? 0;
+  const steps = Math.ceil(n / batchSize);
+  const history: History = { epoch: [], history: {} };
+  let state = compiled.optimizer.init(params);
+  model.stopTraining = false;
+  try {
+    for (const cb of callbacks) await cb.onTrainBegin?.({ epochs, initialEpoch, stepsPerEpoch: steps, samples: n, batchSize });
+    for (let epoch = initialEpoch; epoch < epochs && !model.stopTraining; epoch++) {
+      for (const cb of callbacks) await cb.onEpochBegin?.(epoch);
+      const started = performance.now();
+      const order = options.shuffle === false ? identity(n) : random.permutation(n);
+      let lossSum: tf.Tensor = tf.scalar(0);
+      let seen = 0;
+      for (const m of metrics.values()) m.reset();
+      for (let step = 0; step < steps && !model.stopTraining; step++) {
+        const indices = tf.tensor1d(order.subarray(step * batchSize, Math.min(n, (step + 1) * batchSize)), 'int32');
+        const xb = tf.gather(data.x, indices);
+        const yb = tf.gather(data.y, indices);
+        const size = indices.size;
+        indices.dispose();
+        let out: tf.Tensor | undefined;
+        const { value, grads } = tf.variableGrads(() => {
+          const o = model.forward(xb, true, useLogits);
+          out = tf.keep(o);
+          return (useLogits ? categoricalCrossentropy(yb, o, { fromLogits: true }) : compiled.loss(yb, o)) as tf.Scalar;
+        }, vars);
+        const result = compiled.optimizer.update(grads, state, params);
+        applyUpdates(params, result.updates);
+        tf.dispose([grads, result.updates]);
+        disposeReplaced(state, result.state);
+        state = result.state;
+        const nextSum = tf.tidy(() => tf.add(lossSum, tf.mul(value, size)));
+        tf.dispose([lossSum, value]);
+        lossSum = nextSum;
+        seen += size;
+        for (const m of metrics.values()) m.update(yb, out!);
+        tf.dispose([xb, yb, out!]);
+        await batchEnd(callbacks, step, size, lossSum, seen, metrics);
+      }
+      const logs: Logs = { loss: (await lossSum.data())[0]! / Math.max(seen, 1) };
+      lossSum.dispose();
+      for (const [name, m] of metrics) logs[name] = await m.compute();
+      if (data.validation) {
+        const val = await evaluateBatches(model, compiled, data.validation[0], data.validation[1], batchSize);
+        for (const [k, v] of Object.entries(val)) logs[`val_${k}`] = v;
+      }
+      logs.seconds = (performance.now() - started) / 1000;
+      history.epoch.push(epoch);
+      for (const [k, v] of Object.entries(logs)) {
+        history.history[k] ??= [];
+        history.history[k].push(v);
+      }
+      for (const cb of callbacks) await cb.onEpochEnd?.(epoch, logs);
+    }
+    for (const cb of callbacks) await cb.onTrainEnd?.(history);
+    return history;
+  } finally {
+    tf.dispose(state as tf.TensorContainer);
+    for (const m of metrics.values()) m.dispose();
+    data.dispose();
+  }
+}
+
+function identity(n: number): Int32Array {
+  return Int32Array.from({ length: n }, (_, i) => i);
+}
+
+async function batchEnd(
+  callbacks: Callback[],
+  step: number,
+  size: number,
+  lossSum: tf.Tensor,
+  seen: number,
+  metrics: ReturnType<typeof makeMetrics>,
+): Promise<void> {
+  for (const cb of callbacks) {
+    if (!cb.onBatchEnd) continue;
+    const logs: BatchLogs = { size };
+    const every = cb.batchLogInterval ?? 0;
+    if (every > 0 && (step + 1) % every === 0) {
+      logs.loss = (await lossSum.data())[0]! / seen;
+      const acc = metrics.get('accuracy');
+      if (acc) logs.accuracy = await acc.compute();
+    }
+    await cb.onBatchEnd(step, logs);
+  }
+}

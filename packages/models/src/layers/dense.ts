@@ -1,0 +1,88 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { type ActivationName, activate, checkActivation } from '../activations.js';
+import { getInitializer, type Initializer, type InitializerName } from '../initializers.js';
+import { Layer, type LayerOptions } from './layer.js';
+
+/** Options of {@link Dense}; defaults are Keras'. */
+export interface DenseOptions extends LayerOptions {
+  /** Number of output units. */
+  units: number;
+  /** Activation applied to `x·W + b` (default `linear`). */
+  activation?: ActivationName;
+  /** Add a bias (default true). */
+  useBias?: boolean;
+  /** Kernel initializer (default Glorot uniform, as in Keras). */
+  kernelInitializer?: InitializerName | Initializer;
+  /** Bias initializer (default zeros). */
+  biasInitializer?: InitializerName | Initializer;
+}
+
+/**
+ * A fully connected layer, `activation(x·W + b)` over the last axis, with a kernel of shape
+ * `[inputUnits, units]` like Keras' `Dense`.
+ */
+export class Dense extends Layer {
+  readonly units: number;
+  readonly activation: ActivationName;
+  readonly useBias: boolean;
+  private readonly kernelInit: Initializer;
+  private readonly biasInit: Initializer;
+
+  constructor(options: DenseOptions) {
+    super('Dense', options);
+    if (!Number.isInteger(options.units) || options.units <= 0) {
+      throw new Error(`${this.name}: units must be a positive integer, got ${options.units}`);
+    }
+    this.units = options.units;
+    this.activation = checkActivation(options.activation ?? 'linear', this.name);
+    this.useBias = options.useBias ?? true;
+    this.kernelInit = getInitializer(options.kernelInitializer ?? 'glorotUniform');
+    this.biasInit = getInitializer(options.biasInitializer ?? 'zeros');
+  }
+
+  override get className(): string {
+    return 'Dense';
+  }
+
+  override build(inputShape: number[], seed: number): void {
+    const inputUnits = inputShape[inputShape.length - 1];
+    if (inputUnits === undefined) throw new Error(`${this.name}: needs an input with at least one axis`);
+    this.weights = [this.makeVariable(this.kernelInit([inputUnits, this.units], seed), 'kernel')];
+    if (this.useBias) this.weights.push(this.makeVariable(this.biasInit([this.units], seed + 1), 'bias'));
+    this.built = true;
+  }
+
+  override outputShape(inputShape: number[]): number[] {
+    return [...inputShape.slice(0, -1), this.units];
+  }
+
+  /** `x·W + b` without the activation: the logits of a softmax layer. The caller owns the result. */
+  applyLinear(x: tf.Tensor): tf.Tensor {
+    const [kernel, bias] = this.weights;
+    if (!kernel) throw new Error(`${this.name}: not built; add it to a model and build it first`);
+    return tf.tidy(() => {
+      const x2 = x.rank === 2 ? (x as tf.Tensor2D) : (tf.reshape(x, [-1, x.shape[x.rank - 1]!]) as tf.Tensor2D);
+      const y = tf.fused.matMul({ a: x2, b: kernel as tf.Tensor2D, bias });
+      return x.rank === 2 ? y : tf.reshape(y, [...x.shape.slice(0, -1), this.units]);
+    });
+  }
+
+  override apply(x: tf.Tensor): tf.Tensor {
+    const [kernel, bias] = this.weights;
+    if (this.activation === 'relu' && kernel && x.rank === 2) {
+      // One fused kernel (matmul + bias + relu) instead of three; tfjs defines its gradient.
+      return tf.fused.matMul({ a: x as tf.Tensor2D, b: kernel as tf.Tensor2D, bias, activation: 'relu' });
+    }
+    return tf.tidy(() => activate(this.activation, this.applyLinear(x)));
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return {
+      name: this.name,
+      units: this.units,
+      activation: this.activation,
+      use_bias: this.useBias,
+      ...(this.inputShape ? { batch_input_shape: [null, ...this.inputShape] } : {}),
+    };
+  }
+}

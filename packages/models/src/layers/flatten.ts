@@ -1,0 +1,26 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { Layer, type LayerOptions } from './layer.js';
+
+/** Flattens each sample to one axis, keeping the batch axis: `[N, 28, 28, 1]` → `[N, 784]`. */
+export class Flatten extends Layer {
+  constructor(options: LayerOptions = {}) {
+    super('Flatten', options);
+  }
+
+  override get className(): string {
+    return 'Flatten';
+  }
+
+  override outputShape(inputShape: number[]): number[] {
+    return [inputShape.reduce((a, b) => a * b, 1)];
+  }
+
+  override apply(x: tf.Tensor): tf.Tensor {
+    const batch = x.shape[0] ?? 1;
+    return tf.reshape(x, [batch, x.size / Math.max(batch, 1)]);
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { name: this.name, ...(this.inputShape ? { batch_input_shape: [null, ...this.inputShape] } : {}) };
+  }
+}

@@ -1,0 +1,79 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/** Options every layer accepts. */
+export interface LayerOptions {
+  /** Shape of one sample (no batch axis); only needed on a model's first layer, as in Keras. */
+  inputShape?: number[];
+  /** A name for summaries and saved models; defaults to the class name plus a counter (`dense_1`). */
+  name?: string;
+}
+
+const nameCounts = new Map<string, number>();
+let variableCounter = 0;
+
+/** Keras-style automatic names: `dense`, `dense_1`, `dense_2`, ... per process. */
+function autoName(prefix: string): string {
+  const n = nameCounts.get(prefix) ?? 0;
+  nameCounts.set(prefix, n + 1);
+  return n === 0 ? prefix : `${prefix}_${n}`;
+}
+
+/**
+ * The base of every layer: a plain value holding its options and, once built, its weights.
+ * Weights are tfjs `Variable`s owned by the layer; `dispose()` frees them.
+ */
+export abstract class Layer {
+  /** The layer's name. */
+  readonly name: string;
+  /** Shape of one input sample, when given. */
+  readonly inputShape: number[] | undefined;
+  /** The layer's weights in a fixed order (e.g. kernel, bias); empty until built. */
+  weights: tf.Variable[] = [];
+  /** Whether `build` has run. */
+  built = false;
+
+  protected constructor(className: string, options: LayerOptions = {}) {
+    this.name = options.name ?? autoName(className.toLowerCase());
+    this.inputShape = options.inputShape ? [...options.inputShape] : undefined;
+    if (this.inputShape?.some((d) => !Number.isInteger(d) || d <= 0)) {
+      throw new Error(`${this.name}: inputShape must be positive integers, got [${this.inputShape.join(', ')}]`);
+    }
+  }
+
+  /** The Keras class name (`Dense`, `Flatten`), used in summaries and saved models. */
+  abstract get className(): string;
+
+  /** Creates the weights for inputs of `inputShape` (one sample); `seed` makes them reproducible. */
+  build(_inputShape: number[], _seed: number): void {
+    this.built = true;
+  }
+
+  /** The shape of one output sample for one input sample of `inputShape`. */
+  abstract outputShape(inputShape: number[]): number[];
+
+  /** Runs the layer on a batch. Returns a new tensor owned by the caller; intermediates are freed. */
+  abstract apply(x: tf.Tensor, training?: boolean): tf.Tensor;
+
+  /** The layer's options in Keras' config form. */
+  abstract getConfig(): Record<string, unknown>;
+
+  /** Number of scalar weights. */
+  countParams(): number {
+    return this.weights.reduce((n, w) => n + w.size, 0);
+  }
+
+  /** Frees the layer's weights. */
+  dispose(): void {
+    for (const w of this.weights) w.dispose();
+    this.weights = [];
+    this.built = false;
+  }
+
+  /** Makes a trainable variable with a process-unique name (tfjs requires unique variable names). */
+  protected makeVariable(init: tf.Tensor, suffix: string): tf.Variable {
+    variableCounter += 1;
+    const v = tf.variable(init, true, `${this.name}/${suffix}_${variableCounter}`);
+    init.dispose();
+    return v;
+  }
+}

@@ -1,0 +1,186 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Callback, History, Logs } from './callbacks.js';
+import { type Compiled, type CompileOptions, resolveCompile } from './compile.js';
+import { evaluateBatches } from './evaluate.js';
+import { Dense } from './layers/dense.js';
+import type { Layer } from './layers/layer.js';
+import { Random } from './random.js';
+import { summarize } from './summary.js';
+import { type FitOptions, fitLoop } from './fit.js';
+
+/** Options of {@link Sequential}. */
+export interface SequentialOptions {
+  /** Seeds the weight initialisers (and, unless `fit` gets its own, the shuffles). */
+  seed?: number;
+  /** The model's name. */
+  name?: string;
+}
+
+/** Options of `evaluate` and `predict`. */
+export interface BatchOptions {
+  /** Samples per forward pass (default 32, as in Keras). */
+  batchSize?: number;
+}
+
+/**
+ * A stack of layers applied in order, with Keras' workflow: `compile`, `fit`, `evaluate`,
+ * `predict`. The model owns its layers' weights; call `dispose()` when done.
+ *
+ * @example
+ * const model = new Sequential([
+ *   new Flatten({ inputShape: [28, 28, 1] }),
+ *   new Dense({ units: 128, activation: 'relu' }),
+ *   new Dense({ units: 10, activation: 'softmax' }),
+ * ], { seed: 42 });
+ * model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+ * await model.fit(x, y, { epochs: 5, batchSize: 64 });
+ */
+export class Sequential {
+  readonly layers: Layer[];
+  readonly name: string;
+  /** Set to true (e.g. from a callback) to stop `fit` after the current batch. */
+  stopTraining = false;
+  private readonly random: Random;
+  private compiled: Compiled | undefined;
+  private sampleShape: number[] | undefined;
+
+  constructor(layers: Layer[] = [], options: SequentialOptions = {}) {
+    this.layers = [...layers];
+    this.name = options.name ?? 'sequential';
+    this.random = new Random(options.seed ?? Math.floor(Math.random() * 2 ** 31));
+  }
+
+  /** Appends a layer (before the model is built). */
+  add(layer: Layer): void {
+    if (this.sampleShape) throw new Error(`${this.name}: cannot add '${layer.name}' after the model is built`);
+    this.layers.push(layer);
+  }
+
+  /**
+   * Creates every layer's weights for samples of `inputShape` (no batch axis); defaults to the
+   * first layer's `inputShape`. Called by `compile`/`fit` when needed.
+   */
+  build(inputShape?: number[]): void {
+    if (this.sampleShape) return;
+    const shape = inputShape ?? this.layers[0]?.inputShape;
+    if (!shape) throw new Error(`${this.name}: give the first layer an inputShape, or call build(inputShape)`);
+    if (this.layers.length === 0) throw new Error(`${this.name}: has no layers`);
+    let current = shape;
+    for (const layer of this.layers) {
+      layer.build(current, this.random.nextSeed());
+      current = layer.outputShape(current);
+    }
+    this.sampleShape = [...shape];
+  }
+
+  /** Shape of one input sample, once built. */
+  get inputShape(): number[] | undefined {
+    return this.sampleShape ? [...this.sampleShape] : undefined;
+  }
+
+  /** All trainable weights in layer order. */
+  get trainableWeights(): tf.Variable[] {
+    return this.layers.flatMap((l) => l.weights);
+  }
+
+  /** Number of scalar weights. */
+  countParams(): number {
+    return this.layers.reduce((n, l) => n + l.countParams(), 0);
+  }
+
+  /** Sets the optimizer, loss and metrics (Keras' `compile`), and builds the model if it can. */
+  compile(options: CompileOptions): void {
+    this.compiled = resolveCompile(options);
+    if (this.layers[0]?.inputShape) this.build();
+  }
+
+  /**
+   * Runs the layers on a batch. With `logits`, the last Dense layer's softmax is left off, which
+   * is what Keras does under the hood when a softmax output meets categorical cross-entropy.
+   * Returns a new tensor owned by the caller.
+   */
+  forward(x: tf.Tensor, training = false, logits = false): tf.Tensor {
+    this.checkInput(x);
+    return tf.tidy(() => {
+      let h = x;
+      const last = this.layers.length - 1;
+      this.layers.forEach((layer, i) => {
+        h = i === last && logits && layer instanceof Dense ? layer.applyLinear(h) : layer.apply(h, training);
+      });
+      return h;
+    });
+  }
+
+  /** True when the loss can be computed from the last layer's logits (softmax + cross-entropy). */
+  usesLogits(): boolean {
+    const last = this.layers[this.layers.length - 1];
+    return !!this.compiled?.isCategoricalCrossentropy && last instanceof Dense && last.activation === 'softmax';
+  }
+
+  /** Trains the model (Keras' `fit`); see {@link FitOptions}. Returns the history of per-epoch logs. */
+  async fit(x: tf.Tensor, y: tf.Tensor, options: FitOptions = {}): Promise<History> {
+    const compiled = this.requireCompiled('fit');
+    this.build(x.shape.slice(1));
+    const seed = options.seed ?? this.random.nextSeed();
+    return fitLoop(this, compiled, x, y, { ...options, seed });
+  }
+
+  /** Loss and metrics on `x`, `y` (Keras' `evaluate`), e.g. `{ loss: 0.08, accuracy: 0.975 }`. */
+  async evaluate(x: tf.Tensor, y: tf.Tensor, options: BatchOptions = {}): Promise<Logs> {
+    const compiled = this.requireCompiled('evaluate');
+    this.build(x.shape.slice(1));
+    return evaluateBatches(this, compiled, x, y, options.batchSize ?? 32);
+  }
+
+  /** The model's outputs for `x`, computed `batchSize` samples at a time. The caller owns the result. */
+  predict(x: tf.Tensor, options: BatchOptions = {}): tf.Tensor {
+    this.build(x.shape.slice(1));
+    const batchSize = checkBatchSize(options.batchSize ?? 32, 'predict');
+    const n = x.shape[0] ?? 0;
+    if (n <= batchSize) return this.forward(x);
+    return tf.tidy(() => {
+      const parts: tf.Tensor[] = [];
+      for (let start = 0; start < n; start += batchSize) {
+        const size = Math.min(batchSize, n - start);
+        parts.push(this.forward(tf.slice(x, start, size)));
+      }
+      return tf.concat(parts, 0);
+    });
+  }
+
+  /** A Keras-style table of layers, output shapes and parameter counts. */
+  summary(): string {
+    return summarize(this);
+  }
+
+  /** Frees every weight. The model cannot be used afterwards. */
+  dispose(): void {
+    for (const layer of this.layers) layer.dispose();
+    this.sampleShape = undefined;
+  }
+
+  private requireCompiled(what: string): Compiled {
+    if (!this.compiled) throw new Error(`${this.name}: call compile() before ${what}()`);
+    return this.compiled;
+  }
+
+  private checkInput(x: tf.Tensor): void {
+    const expected = this.sampleShape;
+    if (!expected) throw new Error(`${this.name}: not built`);
+    const got = x.shape.slice(1);
+    const sameSize = got.reduce((a, b) => a * b, 1) === expected.reduce((a, b) => a * b, 1);
+    if (!sameSize || (got.length === expected.length && got.some((d, i) => d !== expected[i]))) {
+      throw new Error(
+        `${this.name}: expected input of shape [N, ${expected.join(', ')}], got [${x.shape.join(', ')}]`,
+      );
+    }
+  }
+}
+
+/** Validates a batch size, naming the option. */
+export function checkBatchSize(batchSize: number, where: string): number {
+  if (!Number.isInteger(batchSize) || batchSize <= 0) {
+    throw new Error(`${where}: batchSize must be a positive integer, got ${batchSize}`);
+  }
+  return batchSize;
+}

@@ -1,0 +1,19 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * Disposes the tensors of an optimizer's previous state that its next state no longer holds.
+ * Optimizer updates return fresh state, but a transform may pass a tensor through unchanged;
+ * disposing only what was replaced keeps both cases correct.
+ */
+export function disposeReplaced(previous: unknown, next: unknown): void {
+  const keep = new Set<number>();
+  for (const t of tensorsIn(next)) keep.add(t.id);
+  for (const t of tensorsIn(previous)) if (!keep.has(t.id) && !t.isDisposed) t.dispose();
+}
+
+function tensorsIn(value: unknown, out: tf.Tensor[] = []): tf.Tensor[] {
+  if (value instanceof tf.Tensor) out.push(value);
+  else if (Array.isArray(value)) for (const v of value) tensorsIn(v, out);
+  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) tensorsIn(v, out);
+  return out;
+}

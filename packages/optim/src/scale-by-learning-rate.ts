@@ -1,0 +1,37 @@
+import { scaleParams } from './params.js';
+import { type Schedule, toSchedule } from './schedule.js';
+import type { GradientTransformation } from './types.js';
+
+/** State of {@link scaleByLearningRate}: how many updates it has made. */
+export type ScaleByLearningRateState = { count: number };
+
+/** Options of {@link scaleByLearningRate}. */
+export interface ScaleByLearningRateOptions {
+  /** Multiply by `-learningRate` (descent, the default `true`) rather than `+learningRate`. */
+  flipSign?: boolean;
+}
+
+/**
+ * Multiplies updates by `-learningRate(step)`: optax's `scale_by_learning_rate`, the last link of
+ * every optimizer chain. `learningRate` is a number or a {@link Schedule}, which gets the count of
+ * updates made so far (0 for the first update); a schedule returning a non-finite value is an
+ * error naming the step. Follows the {@link GradientTransformation} memory contract.
+ */
+export function scaleByLearningRate(
+  learningRate: number | Schedule,
+  options: ScaleByLearningRateOptions = {},
+): GradientTransformation<ScaleByLearningRateState> {
+  const schedule = toSchedule('scaleByLearningRate', 'learningRate', learningRate);
+  const sign = (options.flipSign ?? true) ? -1 : 1;
+  return {
+    init: () => ({ count: 0 }),
+    update(grads, state) {
+      const rate = schedule(state.count);
+      if (!Number.isFinite(rate)) {
+        const at = `at step ${state.count}`;
+        throw new Error(`scaleByLearningRate: the learning-rate schedule returned ${rate} ${at}`);
+      }
+      return { updates: scaleParams(grads, sign * rate), state: { count: state.count + 1 } };
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { describe, expect, it } from 'vitest';
+import { sgd } from './sgd.js';
+import { expectAllClose, expectNoLeak, read, train } from './test/helpers.js';
+
+describe('sgd', () => {
+  it('steps by -learningRate * grad, 0.01 by default (Keras)', () => {
+    const grads = { x: tf.tensor1d([1, -2]) };
+    for (const [tx, expected] of [[sgd(), [-0.01, 0.02]], [sgd({ learningRate: 0.5 }), [-0.5, 1]]] as const) {
+      const state = tx.init(grads);
+      const r = tx.update(grads, state);
+      expectAllClose(read(r.updates).x ?? [], expected);
+      tf.dispose([state, r]);
+    }
+    grads.x.dispose();
+  });
+
+  it('converges on the parabola sum((x - 3)^2)', () => {
+    // x <- x - 0.1 * 2 (x - 3): the error shrinks by 0.8 per step, 0.8^100 ≈ 2e-10.
+    const x = tf.variable(tf.tensor1d([0, 10, -4]));
+    const loss = (): tf.Scalar => tf.sum(tf.square(tf.sub(x, 3)));
+    tf.dispose(train(sgd({ learningRate: 0.1 }), { x }, loss, 100));
+    expectAllClose(x.dataSync(), [3, 3, 3], 1e-5, 0);
+    x.dispose();
+  });
+
+  it('leaves no tensors behind in a training loop', () => {
+    const x = tf.variable(tf.tensor1d([0, 1]));
+    expectNoLeak(() => train(sgd(), { x }, () => tf.sum(tf.square(x)), 3));
+    x.dispose();
+  });
+
+  it('refuses a negative learning rate', () => {
+    expect(() => sgd({ learningRate: -0.1 })).toThrow(
+      'sgd: learningRate must be a finite number with 0 <= learningRate; got -0.1',
+    );
+  });
+});

@@ -1,0 +1,53 @@
+import type * as tf from '@tensorflow/tfjs-core';
+
+/** Named tensors: parameters, gradients or updates, keyed by the same names throughout. */
+export type Params = Record<string, tf.Tensor>;
+
+/**
+ * What a transformation's `update` returns: updates to add to the parameters, and the next state.
+ * A type alias rather than an interface so that it is a `tf.TensorContainer`: `tf.dispose(result)`
+ * frees both.
+ */
+export type UpdateResult<S> = {
+  updates: Params;
+  state: S;
+};
+
+/**
+ * A gradient transformation in optax's shape: two pure functions, all state in the value returned.
+ *
+ * Updates are ADDED to parameters (`applyUpdates`), so descent transformations produce negative
+ * steps (sgd's update is `-learningRate * grad`). Step counts live in the state as plain numbers,
+ * so schedules are evaluated in JavaScript and no tensor is read back.
+ *
+ * Memory contract:
+ * - `init(params)` returns a state whose tensors are new and owned by the caller.
+ * - `update(grads, state, params)` disposes none of its inputs. It returns new tensors (never an
+ *   input itself) for both `updates` and `state`; the caller disposes them, and the old state and
+ *   the grads once it is done with them. A training step is:
+ *
+ * ```ts
+ * const r = tx.update(grads, state, params);
+ * applyUpdates(variables, r.updates);
+ * tf.dispose([r.updates, state, grads]);
+ * state = r.state;
+ * ```
+ *
+ * States are plain objects or arrays of tensors and numbers (`tf.TensorContainer`), so
+ * `tf.dispose(state)` frees all of one.
+ */
+export interface GradientTransformation<S extends tf.TensorContainer = tf.TensorContainer> {
+  /** The initial state for `params` (their shapes and names; their values are not kept). */
+  init(params: Params): S;
+  /**
+   * Transforms `grads` into updates and advances the state. `params` (the current values) is for
+   * transformations that need them, such as weight decay; none in this package reads it.
+   */
+  update(grads: Params, state: S, params?: Params): UpdateResult<S>;
+}
+
+/**
+ * The state of a stateless transformation. `Record<string, never>` rather than `{}` so that it is
+ * a `tf.TensorContainer` and nothing can be stored in it.
+ */
+export type EmptyState = Record<string, never>;
