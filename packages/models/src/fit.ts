@@ -4,6 +4,8 @@ import { applyUpdates } from '@lab/optim';
 import type { BatchLogs, Callback, History, Logs } from './callbacks.js';
 import { type Compiled, makeMetrics } from './compile.js';
 import { evaluateBatches } from './evaluate.js';
+import { HostBatches } from './host-batches.js';
+import { useFastWasmMatMul } from './kernels/wasm-matmul.js';
 import { Random } from './random.js';
 import { checkBatchSize, type Sequential } from './sequential.js';
 import { disposeReplaced } from './state.js';
@@ -55,6 +57,8 @@ export async function fitLoop(
   const n = data.x.shape[0] ?? 0;
   const steps = Math.ceil(n / batchSize);
   const history: History = { epoch: [], history: {} };
+  useFastWasmMatMul();
+  const host = await HostBatches.from(data.x, data.y);
   let state = compiled.optimizer.init(params);
   model.stopTraining = false;
   try {
@@ -67,11 +71,9 @@ export async function fitLoop(
       let seen = 0;
       for (const m of metrics.values()) m.reset();
       for (let step = 0; step < steps && !model.stopTraining; step++) {
-        const indices = tf.tensor1d(order.subarray(step * batchSize, Math.min(n, (step + 1) * batchSize)), 'int32');
-        const xb = tf.gather(data.x, indices);
-        const yb = tf.gather(data.y, indices);
-        const size = indices.size;
-        indices.dispose();
+        const indices = order.subarray(step * batchSize, Math.min(n, (step + 1) * batchSize));
+        const [xb, yb] = host.batch(indices);
+        const size = indices.length;
         let out: tf.Tensor | undefined;
         const { value, grads } = tf.variableGrads(() => {
           const o = model.forward(xb, true, useLogits);

@@ -4,6 +4,7 @@ import { type Compiled, type CompileOptions, resolveCompile } from './compile.js
 import { evaluateBatches } from './evaluate.js';
 import { Dense } from './layers/dense.js';
 import type { Layer } from './layers/layer.js';
+import { useFastWasmMatMul } from './kernels/wasm-matmul.js';
 import { Random } from './random.js';
 import { summarize } from './summary.js';
 import { type FitOptions, fitLoop } from './fit.js';
@@ -101,6 +102,7 @@ export class Sequential {
    */
   forward(x: tf.Tensor, training = false, logits = false): tf.Tensor {
     this.checkInput(x);
+    useFastWasmMatMul();
     return tf.tidy(() => {
       let h = x;
       const last = this.layers.length - 1;

@@ -1,0 +1,58 @@
+// One benchmark run in a fresh process, so that kernel overrides made by one system (lab patches
+// the wasm matmul) never reach its peer. Usage: node run-one.mjs <lab|tfjs-layers> <backend>
+// Prints one JSON line: { seconds, test_accuracy, samples, epochs, rss_mb }.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadMnist } from '@lab/data/node';
+import { Dense, Flatten, Sequential } from '@lab/models';
+import { adam } from '@lab/optim';
+import { scalePixels, toCategorical } from '@lab/preprocess';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+import * as tfl from '@tensorflow/tfjs-layers';
+
+const [system, backend] = process.argv.slice(2);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const shared = path.resolve(here, '../../shared/data/mnist');
+const epochs = Number(process.env.LAB_BENCH_EPOCHS ?? 1);
+const limit = Number(process.env.LAB_BENCH_LIMIT ?? 60000);
+const batchSize = 64;
+
+await tf.setBackend(backend);
+const mnist = await loadMnist({ dataDir: process.env.LAB_DATA_DIR ?? (fs.existsSync(shared) ? shared : undefined) });
+const n = Math.min(limit, mnist.train.count);
+const x = scalePixels(mnist.train.images.subarray(0, n * 784), { shape: [n, 28, 28, 1] });
+const y = toCategorical(mnist.train.labels.subarray(0, n), 10);
+const xt = scalePixels(mnist.test.images, { shape: [mnist.test.count, 28, 28, 1] });
+const yt = toCategorical(mnist.test.labels, 10);
+
+async function runLab() {
+  const model = new Sequential(
+    [new Flatten({ inputShape: [28, 28, 1] }), new Dense({ units: 128, activation: 'relu' }), new Dense({ units: 10, activation: 'softmax' })],
+    { seed: 1 },
+  );
+  model.compile({ optimizer: adam(), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  const t0 = performance.now();
+  await model.fit(x, y, { epochs, batchSize, seed: 1 });
+  const seconds = (performance.now() - t0) / 1000;
+  const test = await model.evaluate(xt, yt, { batchSize: 256 });
+  return { seconds, test_accuracy: test.accuracy };
+}
+
+async function runLayers() {
+  const model = tfl.sequential({
+    layers: [tfl.layers.flatten({ inputShape: [28, 28, 1] }), tfl.layers.dense({ units: 128, activation: 'relu' }), tfl.layers.dense({ units: 10, activation: 'softmax' })],
+  });
+  model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  const t0 = performance.now();
+  await model.fit(x, y, { epochs, batchSize, shuffle: true, verbose: 0 });
+  const seconds = (performance.now() - t0) / 1000;
+  const result = model.evaluate(xt, yt, { batchSize: 256 });
+  const test_accuracy = (await result[1].data())[0];
+  return { seconds, test_accuracy };
+}
+
+const r = system === 'lab' ? await runLab() : await runLayers();
+console.log(JSON.stringify({ ...r, samples: n, epochs, rss_mb: process.resourceUsage().maxRSS / 1024 }));
