@@ -1,0 +1,28 @@
+import { Dense, Flatten, Sequential } from '@lab/models';
+
+/** The seed of the lesson's model: the same seed on the same backend gives the same weights. */
+export const LESSON_SEED = 42;
+
+/** MNIST images: 28 × 28 pixels, one channel. */
+export const IMAGE_SHAPE: readonly [number, number, number] = [28, 28, 1];
+
+/** The ten digit classes. */
+export const NUM_CLASSES = 10;
+
+/**
+ * The lesson's network, built and compiled: Flatten 28×28×1 → Dense 128 relu → Dense 10
+ * softmax, with Adam and categorical cross-entropy. The caller owns it and calls `dispose()`.
+ */
+export function createLessonModel(seed = LESSON_SEED): Sequential {
+  const model = new Sequential(
+    [
+      new Flatten({ inputShape: [...IMAGE_SHAPE] }),
+      new Dense({ units: 128, activation: 'relu' }),
+      new Dense({ units: NUM_CLASSES, activation: 'softmax' }),
+    ],
+    { seed, name: 'lesson' },
+  );
+  model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  model.build();
+  return model;
+}
