@@ -39,5 +39,6 @@ export interface Callback {
 /** What `fit` returns, shaped like Keras' `History`: `history.loss[e]` is epoch `epoch[e]`'s loss. */
 export interface History {
   epoch: number[];
-  history: Record<string, number[]>;
+  /** Per-epoch values by name: `loss` always, then metrics, `val_*` and `seconds`. */
+  history: { loss: number[]; [name: string]: number[] };
 }

@@ -56,7 +56,7 @@ export async function fitLoop(
   const useLogits = model.usesLogits();
   const n = data.x.shape[0] ?? 0;
   const steps = Math.ceil(n / batchSize);
-  const history: History = { epoch: [], history: {} };
+  const history: History = { epoch: [], history: { loss: [] } };
   useFastWasmMatMul();
   const host = await HostBatches.from(data.x, data.y);
   let state = compiled.optimizer.init(params);
