@@ -9,5 +9,8 @@ export { getInitializer, glorotUniform, type Initializer, type InitializerName, 
 export { Dense, type DenseOptions } from './layers/dense.js';
 export { Flatten } from './layers/flatten.js';
 export { Layer, type LayerOptions } from './layers/layer.js';
+export { artifactsToModel, type ModelMetadata, modelToArtifacts } from './io/artifacts.js';
+export { loadModel, memory, type ModelTarget, saveModel } from './io/save-load.js';
+export { useFastWasmMatMul } from './kernels/wasm-matmul.js';
 export { Random } from './random.js';
 export { type BatchOptions, Sequential, type SequentialOptions } from './sequential.js';

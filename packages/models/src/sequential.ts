@@ -6,6 +6,8 @@ import { Dense } from './layers/dense.js';
 import type { Layer } from './layers/layer.js';
 import { useFastWasmMatMul } from './kernels/wasm-matmul.js';
 import { Random } from './random.js';
+import type { ModelMetadata } from './io/artifacts.js';
+import { type ModelTarget, saveModel } from './io/save-load.js';
 import { summarize } from './summary.js';
 import { type FitOptions, fitLoop } from './fit.js';
 
@@ -41,6 +43,8 @@ export class Sequential {
   readonly name: string;
   /** Set to true (e.g. from a callback) to stop `fit` after the current batch. */
   stopTraining = false;
+  /** What was saved beside the model (labels, preprocessing); filled by `loadModel`. */
+  metadata: ModelMetadata = {};
   private readonly random: Random;
   private compiled: Compiled | undefined;
   private sampleShape: number[] | undefined;
@@ -148,6 +152,16 @@ export class Sequential {
       }
       return tf.concat(parts, 0);
     });
+  }
+
+  /**
+   * Saves the model in the TensorFlow.js Layers format (`model.json` + `weights.bin`), readable by
+   * `tf.loadLayersModel`. `target` is an IO handler (`fileSystem(dir)` from `@lab/models/node`,
+   * `memory()`) or a URL tfjs routes (`indexeddb://name`, `downloads://name`). `metadata` defaults
+   * to `this.metadata`.
+   */
+  async save(target: ModelTarget, metadata: ModelMetadata = this.metadata): Promise<tf.io.SaveResult> {
+    return saveModel(this, target, metadata);
   }
 
   /** A Keras-style table of layers, output shapes and parameter counts. */
