@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Callback, History, Logs } from './callbacks.js';
+import type { History, Logs } from './callbacks.js';
 import { type Compiled, type CompileOptions, resolveCompile } from './compile.js';
 import { evaluateBatches } from './evaluate.js';
 import { Dense } from './layers/dense.js';

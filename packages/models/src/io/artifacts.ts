@@ -21,7 +21,7 @@ export async function modelToArtifacts(model: Sequential, metadata?: ModelMetada
   const named: { name: string; tensor: tf.Tensor }[] = [];
   for (const layer of model.layers) {
     const suffixes = ['kernel', 'bias'];
-    layer.weights.forEach((w, i) => named.push({ name: `${layer.name}/${suffixes[i] ?? `weight_${i}`}`, tensor: w }));
+    for (const [i, w] of layer.weights.entries()) named.push({ name: `${layer.name}/${suffixes[i] ?? `weight_${i}`}`, tensor: w });
   }
   const { data, specs } = await tf.io.encodeWeights(named);
   return {

@@ -51,7 +51,7 @@ export function layersToTopology(name: string, layers: Layer[], inputShape: numb
  */
 export function topologyToLayers(topology: unknown, where: string): { name: string; layers: Layer[]; inputShape: number[] } {
   const t = topology as Partial<SequentialTopology> | undefined;
-  if (!t || t.class_name !== 'Sequential' || !Array.isArray(t.config?.layers)) {
+  if (t?.class_name !== 'Sequential' || !Array.isArray(t.config?.layers)) {
     throw new Error(`${where}: modelTopology is not a Sequential model (class_name '${String(t?.class_name)}'); lab loads Sequential models`);
   }
   let inputShape: number[] | undefined;
