@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
+// Registers tfjs-core's gradients wherever a model trains (Node's tfjs-core bundle has none).
+import '@lab/models/register-gradients';
 import { categoricalCrossentropy } from '@lab/losses';
 import { applyUpdates } from '@lab/optim';
 import type { BatchLogs, Callback, History, Logs } from './callbacks.js';
@@ -27,8 +29,10 @@ export interface FitOptions {
   validationSplit?: number;
   /** Explicit validation inputs and targets (takes precedence over `validationSplit`). */
   validationData?: [tf.Tensor, tf.Tensor];
-  /** Epoch to start counting from, for resumed runs (default 0). */
+  /** Epoch to start counting from, for resumed runs (default 0). The shuffles of earlier epochs are replayed, so a resumed run sees the same batches as an uninterrupted one. */
   initialEpoch?: number;
+  /** Batches of `initialEpoch` already done (a run interrupted mid-epoch); they are skipped (default 0). */
+  initialStep?: number;
 }
 
 /**
@@ -49,8 +53,9 @@ export async function fitLoop(
   const batchSize = checkBatchSize(options.batchSize ?? 32, 'fit');
   const data = splitValidation(x, y, options);
   const callbacks = options.callbacks ?? [];
-  const vars = model.trainableWeights;
-  const params = Object.fromEntries(vars.map((v) => [v.name, v]));
+  const params = model.namedWeights();
+  const keys = Object.keys(params);
+  const vars = Object.values(params);
   const metrics = makeMetrics(compiled);
   const random = new Random(options.seed);
   const useLogits = model.usesLogits();
@@ -59,7 +64,9 @@ export async function fitLoop(
   const history: History = { epoch: [], history: { loss: [] } };
   useFastWasmMatMul();
   const host = await HostBatches.from(data.x, data.y);
-  let state = compiled.optimizer.init(params);
+  let state = model.optimizerState ?? compiled.optimizer.init(params);
+  model.optimizerState = state;
+  for (let e = 0; e < initialEpoch && options.shuffle !== false; e++) random.permutation(n);
   model.stopTraining = false;
   try {
     for (const cb of callbacks) await cb.onTrainBegin?.({ epochs, initialEpoch, stepsPerEpoch: steps, samples: n, batchSize });
@@ -70,7 +77,8 @@ export async function fitLoop(
       let lossSum: tf.Tensor = tf.scalar(0);
       let seen = 0;
       for (const m of metrics.values()) m.reset();
-      for (let step = 0; step < steps && !model.stopTraining; step++) {
+      const firstStep = epoch === initialEpoch ? (options.initialStep ?? 0) : 0;
+      for (let step = firstStep; step < steps && !model.stopTraining; step++) {
         const indices = order.subarray(step * batchSize, Math.min(n, (step + 1) * batchSize));
         const [xb, yb] = host.batch(indices);
         const size = indices.length;
@@ -80,11 +88,15 @@ export async function fitLoop(
           out = tf.keep(o);
           return (useLogits ? categoricalCrossentropy(yb, o, { fromLogits: true }) : compiled.loss(yb, o)) as tf.Scalar;
         }, vars);
-        const result = compiled.optimizer.update(grads, state, params);
+        // variableGrads keys gradients by tfjs variable names; the optimizer uses stable names.
+        const named = Object.fromEntries(keys.map((k, i) => [k, grads[vars[i]!.name]!]));
+        const result = compiled.optimizer.update(named, state, params);
         applyUpdates(params, result.updates);
         tf.dispose([grads, result.updates]);
         disposeReplaced(state, result.state);
         state = result.state;
+        model.optimizerState = state;
+        model.position = step + 1 === steps ? { epoch: epoch + 1, step: 0 } : { epoch, step: step + 1 };
         const nextSum = tf.tidy(() => tf.add(lossSum, tf.mul(value, size)));
         tf.dispose([lossSum, value]);
         lossSum = nextSum;
@@ -111,7 +123,6 @@ export async function fitLoop(
     for (const cb of callbacks) await cb.onTrainEnd?.(history);
     return history;
   } finally {
-    tf.dispose(state as tf.TensorContainer);
     for (const m of metrics.values()) m.dispose();
     data.dispose();
   }

@@ -1,6 +1,3 @@
-// Registers tfjs-core's gradients once, wherever a model trains (Node's tfjs-core bundle has none).
-import '@lab/models/register-gradients';
-
 export { type ActivationName, ACTIVATIONS, activate } from './activations.js';
 export type { BatchLogs, Callback, History, Logs, TrainInfo } from './callbacks.js';
 export type { CompileOptions } from './compile.js';
@@ -10,6 +7,7 @@ export { Dense, type DenseOptions } from './layers/dense.js';
 export { Flatten } from './layers/flatten.js';
 export { Layer, type LayerOptions } from './layers/layer.js';
 export { artifactsToModel, type ModelMetadata, modelToArtifacts } from './io/artifacts.js';
+export { decodeState, type EncodedState, encodeState } from './io/optimizer-state.js';
 export { loadModel, memory, type ModelTarget, saveModel } from './io/save-load.js';
 export { useFastWasmMatMul } from './kernels/wasm-matmul.js';
 export { Random } from './random.js';

@@ -43,6 +43,13 @@ export class Sequential {
   readonly name: string;
   /** Set to true (e.g. from a callback) to stop `fit` after the current batch. */
   stopTraining = false;
+  /**
+   * The optimizer's state (moments, step count), kept across `fit` calls as in Keras, saved in
+   * checkpoints; `undefined` until the first `fit`. Owned by the model; `dispose()` frees it.
+   */
+  optimizerState: tf.TensorContainer | undefined;
+  /** Where training stands: the epoch and the number of its batches done, updated every step. */
+  position = { epoch: 0, step: 0 };
   /** What was saved beside the model (labels, preprocessing); filled by `loadModel`. */
   metadata: ModelMetadata = {};
   private readonly random: Random;
@@ -88,6 +95,23 @@ export class Sequential {
     return this.layers.flatMap((l) => l.weights);
   }
 
+  /**
+   * The trainable weights keyed by stable names, `layerName/kernel` and `layerName/bias` (the names
+   * in saved models). Optimizer states are keyed by these names, so a checkpoint restores into a
+   * freshly loaded model.
+   */
+  namedWeights(): Record<string, tf.Variable> {
+    const out: Record<string, tf.Variable> = {};
+    for (const layer of this.layers) {
+      for (const [i, w] of layer.weights.entries()) {
+        const key = `${layer.name}/${WEIGHT_NAMES[i] ?? `weight_${i}`}`;
+        if (out[key]) throw new Error(`${this.name}: two layers are named '${layer.name}'; layer names must be unique`);
+        out[key] = w;
+      }
+    }
+    return out;
+  }
+
   /** Number of scalar weights. */
   countParams(): number {
     return this.layers.reduce((n, l) => n + l.countParams(), 0);
@@ -96,6 +120,8 @@ export class Sequential {
   /** Sets the optimizer, loss and metrics (Keras' `compile`), and builds the model if it can. */
   compile(options: CompileOptions): void {
     this.compiled = resolveCompile(options);
+    tf.dispose(this.optimizerState);
+    this.optimizerState = undefined;
     if (this.layers[0]?.inputShape) this.build();
   }
 
@@ -171,6 +197,8 @@ export class Sequential {
 
   /** Frees every weight. The model cannot be used afterwards. */
   dispose(): void {
+    tf.dispose(this.optimizerState);
+    this.optimizerState = undefined;
     for (const layer of this.layers) layer.dispose();
     this.sampleShape = undefined;
   }
@@ -192,6 +220,9 @@ export class Sequential {
     }
   }
 }
+
+/** Names of a layer's weights in order, as Keras and tfjs-layers write them. */
+const WEIGHT_NAMES = ['kernel', 'bias'];
 
 /** Validates a batch size, naming the option. */
 export function checkBatchSize(batchSize: number, where: string): number {

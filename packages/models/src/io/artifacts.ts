@@ -18,11 +18,7 @@ export interface ModelMetadata {
 export async function modelToArtifacts(model: Sequential, metadata?: ModelMetadata): Promise<tf.io.ModelArtifacts> {
   const inputShape = model.inputShape;
   if (!inputShape) throw new Error(`${model.name}: build the model (or fit it) before saving`);
-  const named: { name: string; tensor: tf.Tensor }[] = [];
-  for (const layer of model.layers) {
-    const suffixes = ['kernel', 'bias'];
-    for (const [i, w] of layer.weights.entries()) named.push({ name: `${layer.name}/${suffixes[i] ?? `weight_${i}`}`, tensor: w });
-  }
+  const named = Object.entries(model.namedWeights()).map(([name, tensor]) => ({ name, tensor }));
   const { data, specs } = await tf.io.encodeWeights(named);
   return {
     modelTopology: layersToTopology(model.name, model.layers, inputShape) as unknown as tf.io.ModelJSON['modelTopology'],

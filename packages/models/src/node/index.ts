@@ -1,2 +1,3 @@
-// Node-only entry of @lab/models: saving and loading models in directories.
+// Node-only entry of @lab/models: models and training checkpoints in directories.
+export { type CheckpointInfo, loadCheckpoint, saveCheckpoint } from './checkpoint.js';
 export { fileSystem } from './file-system.js';
