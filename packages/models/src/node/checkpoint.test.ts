@@ -31,7 +31,13 @@ describe('checkpoints', () => {
     const first = model();
     await first.fit(x, y, {
       ...options,
-      callbacks: [{ onBatchEnd: (batch) => void (batch === 2 && first.position.epoch === 1 && (first.stopTraining = true)) }],
+      callbacks: [
+        {
+          onBatchEnd: (batch) => {
+            if (batch === 2 && first.position.epoch === 1) first.stopTraining = true;
+          },
+        },
+      ],
     });
     expect(first.position).toEqual({ epoch: 1, step: 3 });
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lab-ckpt-')), 'checkpoint');
@@ -46,7 +52,7 @@ describe('checkpoints', () => {
     const history = await resumed.fit(x, y, { ...options, initialEpoch: info.epoch, initialStep: info.step });
     expect(history.epoch).toEqual([1, 2]);
     const got = await Promise.all(resumed.trainableWeights.map((w) => w.data()));
-    got.forEach((g, i) => expect(Array.from(g)).toEqual(Array.from(expected[i]!)));
+    for (const [i, g] of got.entries()) expect(Array.from(g)).toEqual(Array.from(expected[i]!));
     resumed.dispose();
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([x, y]);
