@@ -16,6 +16,8 @@ function lab(args: string[], env: Record<string, string | undefined> = {}) {
   const result = spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
     env: { ...process.env, LAB_DATA_DIR: undefined, ...env },
+    // Runs write their folders under runs/ in the working directory: keep them out of the repo.
+    cwd: fs.mkdtempSync(path.join(os.tmpdir(), 'lab-cwd-')),
     timeout: 280_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

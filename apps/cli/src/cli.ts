@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { parseBackend } from './backend.js';
 import { UsageError } from './errors.js';
 import { fraction, nonNegativeInt, positiveInt, positiveNumber } from './options.js';
+import { runEvaluate } from './evaluate.js';
 import { runTrain, type TrainOptions } from './train.js';
 
 /** Builds the `lab` command line; exported for tests. */
@@ -31,6 +32,8 @@ export function makeProgram(): Command {
     )
     .option('--validation-split <f>', 'fraction of the training data held out for validation', fraction('--validation-split'), 0)
     .option('--limit <n>', 'train on the first N training samples only', positiveInt('--limit'))
+    .option('--out <dir>', 'run folder for config, metrics, checkpoints, model and report (default: runs/<timestamp>)')
+    .option('--resume <dir>', 'continue an interrupted run from its last checkpoint, with its saved options')
     .option('--json', 'print human output on stderr and one JSON summary as the last line of stdout', false)
     .action(async (raw: Omit<TrainOptions, 'seed'> & { seed?: number; backend: string }) => {
       const options: TrainOptions = {
@@ -41,6 +44,20 @@ export function makeProgram(): Command {
       const log = options.json ? process.stderr : process.stdout;
       const result = await runTrain(options, log);
       if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    });
+  program
+    .command('evaluate')
+    .description('Score a saved model on the MNIST test set: loss and accuracy.')
+    .requiredOption('--model <dir>', 'a saved model directory (model.json + weights.bin), e.g. runs/NAME/model')
+    .option('--data <dir>', 'folder with the MNIST IDX files (default: as for train)')
+    .addOption(
+      new Option('--backend <name>', 'compute backend').choices(['auto', 'node-gpu', 'node', 'wasm', 'cpu']).default('auto'),
+    )
+    .option('--json', 'print human output on stderr and one JSON summary as the last line of stdout', false)
+    .action(async (raw: { model: string; data?: string; backend: string; json: boolean }) => {
+      const log = raw.json ? process.stderr : process.stdout;
+      const result = await runEvaluate({ ...raw, backend: parseBackend(raw.backend) }, log);
+      if (raw.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     });
   return program;
 }

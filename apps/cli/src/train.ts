@@ -1,11 +1,12 @@
-import { loadMnist } from '@lab/data/node';
-import { Dense, Flatten, Sequential } from '@lab/models';
+import { type Callback, Dense, Flatten, Sequential } from '@lab/models';
+import { fileSystem, loadCheckpoint } from '@lab/models/node';
 import { adam } from '@lab/optim';
-import { scalePixels, toCategorical } from '@lab/preprocess';
 import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, selectBackend } from './backend.js';
-import { downloadProgress } from './download-progress.js';
+import { UsageError } from './errors.js';
+import { loadData, toTensors } from './mnist-tensors.js';
 import { progressCallback } from './progress.js';
+import { RunFolder } from './run-folder.js';
 
 /** Options of `lab train` (the CLI flags, parsed). */
 export interface TrainOptions {
@@ -19,7 +20,12 @@ export interface TrainOptions {
   validationSplit: number;
   limit?: number;
   json: boolean;
+  out?: string;
+  resume?: string;
 }
+
+/** The options a run folder's config.json keeps: everything that decides the numbers. */
+const CONFIG_KEYS = ['epochs', 'batchSize', 'learningRate', 'hidden', 'seed', 'validationSplit', 'limit'] as const;
 
 /** The summary `lab train --json` prints as its last line. */
 export interface TrainResult {
@@ -37,68 +43,133 @@ export interface TrainResult {
   train_samples: number;
   test_samples: number;
   data_source: string;
+  run_dir: string;
   history: Record<string, number[]>;
 }
 
+/** The lesson's model: Flatten → Dense(hidden, relu) → Dense(10, softmax). */
+function lessonModel(hidden: number, seed: number): Sequential {
+  return new Sequential(
+    [new Flatten({ inputShape: [28, 28, 1] }), new Dense({ units: hidden, activation: 'relu' }), new Dense({ units: 10, activation: 'softmax' })],
+    { seed },
+  );
+}
+
+/** Stops training cleanly on SIGINT/SIGTERM: the current step finishes, then `fit` returns. */
+function stopOnSignals(model: Sequential, log: NodeJS.WriteStream): { interrupted: () => boolean; release: () => void } {
+  let interrupted = false;
+  const handler = (signal: string) => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    model.stopTraining = true;
+    log.write(`\n${signal}: finishing the current step and writing a checkpoint (press again to quit at once)\n`);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return {
+    interrupted: () => interrupted,
+    release: () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
+}
+
 /**
- * The lesson's program: Flatten → Dense(hidden, relu) → Dense(10, softmax) trained with Adam on
- * categorical cross-entropy, then evaluated on the MNIST test set. Human-readable lines go to
- * `log`; the result is returned for `--json`.
+ * The lesson's program, in a run folder: trains with Adam on categorical cross-entropy, writes a
+ * checkpoint every epoch (and on Ctrl-C), saves the final model and the test report, and returns
+ * the summary. `--resume DIR` continues a run from its checkpoint with its saved options.
  */
-export async function runTrain(options: TrainOptions, log: NodeJS.WriteStream): Promise<TrainResult> {
+export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Promise<TrainResult> {
+  const run = new RunFolder(flags.resume ?? flags.out ?? RunFolder.defaultDir());
+  const options: TrainOptions = flags.resume ? { ...flags, ...(await run.readConfig()) } : flags;
   const backend = await selectBackend(options.backend);
   log.write(`Backend: ${backend.reason}\n`);
-  const mnist = await loadMnist({ dataDir: options.data, onProgress: downloadProgress(log) });
-  log.write(`Data: MNIST from ${mnist.source.kind} (${mnist.source.location})\n`);
-  const n = Math.min(options.limit ?? mnist.train.count, mnist.train.count);
-  const pixels = 28 * 28;
-  const xTrain = scalePixels(mnist.train.images.subarray(0, n * pixels), { shape: [n, 28, 28, 1] });
-  const yTrain = toCategorical(mnist.train.labels.subarray(0, n), 10);
-  const xTest = scalePixels(mnist.test.images, { shape: [mnist.test.count, 28, 28, 1] });
-  const yTest = toCategorical(mnist.test.labels, 10);
-  const model = new Sequential(
-    [
-      new Flatten({ inputShape: [28, 28, 1] }),
-      new Dense({ units: options.hidden, activation: 'relu' }),
-      new Dense({ units: 10, activation: 'softmax' }),
-    ],
-    { seed: options.seed },
-  );
+  const mnist = await loadData(options.data, log);
+  const train = toTensors(mnist.train, options.limit);
+  const test = toTensors(mnist.test);
+  let model: Sequential | undefined;
+  let signals: ReturnType<typeof stopOnSignals> | undefined;
   try {
-    model.compile({ optimizer: adam({ learningRate: options.learningRate }), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-    log.write(`${model.summary()}\n`);
-    log.write(`Training on ${n} samples for ${options.epochs} epochs, batch size ${options.batchSize}\n`);
+    let start = { epoch: 0, step: 0 };
+    const compile = { optimizer: adam({ learningRate: options.learningRate }), loss: 'categoricalCrossentropy', metrics: ['accuracy'] };
+    if (flags.resume) {
+      const checkpoint = await loadCheckpoint(run.checkpointDir).catch((error: Error) => {
+        throw new UsageError(`cannot resume '${run.dir}': ${error.message}`);
+      });
+      model = checkpoint.model;
+      model.compile(compile);
+      model.optimizerState = checkpoint.optimizerState;
+      start = { epoch: checkpoint.info.epoch, step: checkpoint.info.step };
+      log.write(`Resuming ${run.dir} at epoch ${start.epoch + 1}, step ${start.step}\n`);
+    } else {
+      model = lessonModel(options.hidden, options.seed);
+      model.compile(compile);
+      await run.writeConfig(Object.fromEntries(CONFIG_KEYS.map((k) => [k, options[k]])));
+    }
+    log.write(`Run folder: ${run.dir}\n${model.summary()}\n`);
+    log.write(`Training on ${train.count} samples for ${options.epochs} epochs, batch size ${options.batchSize}\n`);
+    signals = stopOnSignals(model, log);
+    const current = model;
+    const keeper: Callback = {
+      async onEpochEnd(epoch, logs) {
+        if (!Number.isFinite(logs.loss)) {
+          current.stopTraining = true;
+          throw new UsageError(`the training loss became ${logs.loss} in epoch ${epoch + 1}; the last good checkpoint is in ${run.checkpointDir}`);
+        }
+        // An epoch cut short by Ctrl-C is logged as partial; its remainder is logged on resume.
+        await run.appendMetrics(epoch, current.stopTraining ? { ...logs, partial: 1 } : logs, options.learningRate);
+        await run.checkpoint(current, options.seed);
+      },
+    };
     const started = performance.now();
-    const history = await model.fit(xTrain, yTrain, {
+    const history = await model.fit(train.x, train.y, {
       epochs: options.epochs,
       batchSize: options.batchSize,
       seed: options.seed,
       validationSplit: options.validationSplit,
-      callbacks: [progressCallback(log, options.epochs)],
+      initialEpoch: start.epoch,
+      initialStep: start.step,
+      callbacks: [progressCallback(log, options.epochs), keeper],
     });
     const trainSeconds = (performance.now() - started) / 1000;
-    const test = await model.evaluate(xTest, yTest, { batchSize: 256 });
-    const trained = n * (1 - options.validationSplit);
-    log.write(`Test loss: ${test.loss!.toFixed(4)}\nTest accuracy: ${test.accuracy!.toFixed(4)}\n`);
+    if (signals.interrupted()) {
+      await run.checkpoint(model, options.seed);
+      throw new UsageError(
+        `interrupted at epoch ${model.position.epoch + 1}, step ${model.position.step}; checkpoint saved. Resume with: lab train --resume ${run.dir}`,
+        130,
+      );
+    }
+    const scores = await model.evaluate(test.x, test.y, { batchSize: 256 });
+    await model.save(fileSystem(run.modelDir), {
+      labels: Array.from({ length: 10 }, (_, i) => String(i)),
+      preprocessing: { scalePixels: { scale: 255 }, inputShape: [28, 28, 1] },
+    });
+    await run.writeJson('test-report.json', { loss: scores.loss, accuracy: scores.accuracy, samples: test.count });
+    log.write(`Test loss: ${scores.loss!.toFixed(4)}\nTest accuracy: ${scores.accuracy!.toFixed(4)}\nModel saved to ${run.modelDir}\n`);
+    const trained = Math.floor(train.count * (1 - options.validationSplit));
+    const epochsRun = history.epoch.length;
     return {
-      test_accuracy: test.accuracy!,
-      test_loss: test.loss!,
+      test_accuracy: scores.accuracy!,
+      test_loss: scores.loss!,
       train_seconds: trainSeconds,
-      samples_per_second: (Math.floor(trained) * history.epoch.length) / trainSeconds,
+      samples_per_second: (trained * epochsRun) / trainSeconds,
       backend: backend.name,
       backend_reason: backend.reason,
-      epochs: history.epoch.length,
+      epochs: options.epochs,
       batch_size: options.batchSize,
       learning_rate: options.learningRate,
       hidden_units: options.hidden,
       seed: options.seed,
-      train_samples: Math.floor(trained),
-      test_samples: mnist.test.count,
+      train_samples: trained,
+      test_samples: test.count,
       data_source: `${mnist.source.kind}:${mnist.source.location}`,
+      run_dir: run.dir,
       history: history.history,
     };
   } finally {
-    model.dispose();
-    tf.dispose([xTrain, yTrain, xTest, yTest]);
+    signals?.release();
+    model?.dispose();
+    tf.dispose([train.x, train.y, test.x, test.y]);
   }
 }

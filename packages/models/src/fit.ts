@@ -68,6 +68,7 @@ export async function fitLoop(
   model.optimizerState = state;
   for (let e = 0; e < initialEpoch && options.shuffle !== false; e++) random.permutation(n);
   model.stopTraining = false;
+  let lastYield = performance.now();
   try {
     for (const cb of callbacks) await cb.onTrainBegin?.({ epochs, initialEpoch, stepsPerEpoch: steps, samples: n, batchSize });
     for (let epoch = initialEpoch; epoch < epochs && !model.stopTraining; epoch++) {
@@ -104,6 +105,11 @@ export async function fitLoop(
         for (const m of metrics.values()) m.update(yb, out!);
         tf.dispose([xb, yb, out!]);
         await batchEnd(callbacks, step, size, lossSum, seen, metrics);
+        // Let timers, signals (Ctrl-C) and, in browsers, rendering run every ~100 ms of training.
+        if (performance.now() - lastYield > 100) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          lastYield = performance.now();
+        }
       }
       const logs: Logs = { loss: (await lossSum.data())[0]! / Math.max(seen, 1) };
       lossSum.dispose();

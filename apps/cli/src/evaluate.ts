@@ -1,0 +1,43 @@
+import { loadModel } from '@lab/models';
+import { fileSystem } from '@lab/models/node';
+import * as tf from '@tensorflow/tfjs-core';
+import { type BackendChoice, selectBackend } from './backend.js';
+import { UsageError } from './errors.js';
+import { loadData, toTensors } from './mnist-tensors.js';
+
+/** Options of `lab evaluate`. */
+export interface EvaluateOptions {
+  model: string;
+  data?: string;
+  backend: BackendChoice;
+  json: boolean;
+}
+
+/** The summary `lab evaluate --json` prints. */
+export interface EvaluateResult {
+  test_loss: number;
+  test_accuracy: number;
+  test_samples: number;
+  model: string;
+  backend: string;
+}
+
+/** Loads a saved model and scores it on the MNIST test set with categorical cross-entropy. */
+export async function runEvaluate(options: EvaluateOptions, log: NodeJS.WriteStream): Promise<EvaluateResult> {
+  const backend = await selectBackend(options.backend);
+  log.write(`Backend: ${backend.reason}\n`);
+  const model = await loadModel(fileSystem(options.model)).catch((error: Error) => {
+    throw new UsageError(`cannot load the model: ${error.message}`);
+  });
+  const mnist = await loadData(options.data, log);
+  const test = toTensors(mnist.test);
+  try {
+    model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+    const scores = await model.evaluate(test.x, test.y, { batchSize: 256 });
+    log.write(`Test loss: ${scores.loss!.toFixed(4)}\nTest accuracy: ${scores.accuracy!.toFixed(4)}\n`);
+    return { test_loss: scores.loss!, test_accuracy: scores.accuracy!, test_samples: test.count, model: options.model, backend: backend.name };
+  } finally {
+    model.dispose();
+    tf.dispose([test.x, test.y]);
+  }
+}

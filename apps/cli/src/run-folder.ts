@@ -1,0 +1,57 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Logs, Sequential } from '@lab/models';
+import { saveCheckpoint } from '@lab/models/node';
+import { writeFileAtomic } from './atomic-write.js';
+
+/**
+ * A run folder: `config.json` (the resolved options; enough to reproduce the run), `metrics.jsonl`
+ * (one JSON object per epoch), `checkpoint/` (weights, optimizer state, position; replaced
+ * atomically every epoch and on interruption), `model/` (the final model) and `test-report.json`.
+ */
+export class RunFolder {
+  constructor(readonly dir: string) {}
+
+  /** The default folder for a new run: `runs/<UTC timestamp>`. */
+  static defaultDir(now = new Date()): string {
+    return path.join('runs', now.toISOString().replace(/[:.]/g, '-').replace(/Z$/, ''));
+  }
+
+  get checkpointDir(): string {
+    return path.join(this.dir, 'checkpoint');
+  }
+
+  get modelDir(): string {
+    return path.join(this.dir, 'model');
+  }
+
+  async writeConfig(config: object): Promise<void> {
+    await writeFileAtomic(path.join(this.dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  }
+
+  /** The saved config, or a clear error when `dir` is not a run folder. */
+  async readConfig(): Promise<Record<string, unknown>> {
+    const file = path.join(this.dir, 'config.json');
+    try {
+      return JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new Error(code === 'ENOENT' ? `${file}: not found; '${this.dir}' is not a lab run folder` : `${file}: ${(error as Error).message}`);
+    }
+  }
+
+  /** Appends one epoch's numbers (one line, one write) to `metrics.jsonl`. */
+  async appendMetrics(epoch: number, logs: Logs, learningRate: number | undefined): Promise<void> {
+    const line = JSON.stringify({ epoch: epoch + 1, ...logs, ...(learningRate === undefined ? {} : { learning_rate: learningRate }) });
+    await fs.mkdir(this.dir, { recursive: true });
+    await fs.appendFile(path.join(this.dir, 'metrics.jsonl'), `${line}\n`);
+  }
+
+  async checkpoint(model: Sequential, seed: number): Promise<void> {
+    await saveCheckpoint(model, this.checkpointDir, { ...model.position, seed });
+  }
+
+  async writeJson(name: string, value: unknown): Promise<void> {
+    await writeFileAtomic(path.join(this.dir, name), `${JSON.stringify(value, null, 2)}\n`);
+  }
+}
