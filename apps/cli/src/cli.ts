@@ -3,6 +3,7 @@ import { parseBackend } from './backend.js';
 import { UsageError } from './errors.js';
 import { fraction, nonNegativeInt, positiveInt, positiveNumber } from './options.js';
 import { runEvaluate } from './evaluate.js';
+import { runPredict } from './predict.js';
 import { runTrain, type TrainOptions } from './train.js';
 
 /** Builds the `lab` command line; exported for tests. */
@@ -58,6 +59,26 @@ export function makeProgram(): Command {
       const log = raw.json ? process.stderr : process.stdout;
       const result = await runEvaluate({ ...raw, backend: parseBackend(raw.backend) }, log);
       if (raw.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    });
+  program
+    .command('predict')
+    .description('Classify PNG/JPEG digits (any size; converted like MNIST), IDX image files or CSV rows of 784 pixels.')
+    .requiredOption('--model <dir>', 'a saved model directory, e.g. runs/NAME/model')
+    .argument('<inputs...>', 'image, IDX or CSV files')
+    .option('--top-k <k>', 'how many classes to print per input', positiveInt('--top-k'), 3)
+    .addOption(
+      new Option('--backend <name>', 'compute backend').choices(['auto', 'node-gpu', 'node', 'wasm', 'cpu']).default('auto'),
+    )
+    .option('--json', 'print one JSON array of predictions as the last line of stdout', false)
+    .action(async (inputs: string[], raw: { model: string; topK: number; backend: string; json: boolean }) => {
+      const log = raw.json ? process.stderr : process.stdout;
+      const predictions = await runPredict({ ...raw, inputs, backend: parseBackend(raw.backend) }, log);
+      if (raw.json) process.stdout.write(`${JSON.stringify(predictions)}\n`);
+      else {
+        for (const p of predictions) {
+          log.write(`${p.input}: ${p.top.map((t) => `${t.label} (${(t.probability * 100).toFixed(1)}%)`).join(', ')}\n`);
+        }
+      }
     });
   return program;
 }

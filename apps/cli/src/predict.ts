@@ -1,0 +1,51 @@
+import { loadModel } from '@lab/models';
+import { fileSystem } from '@lab/models/node';
+import * as tf from '@tensorflow/tfjs-core';
+import { type BackendChoice, selectBackend } from './backend.js';
+import { UsageError } from './errors.js';
+import { readPredictInputs } from './predict-inputs.js';
+
+/** Options of `lab predict`. */
+export interface PredictOptions {
+  model: string;
+  inputs: string[];
+  topK: number;
+  backend: BackendChoice;
+  json: boolean;
+}
+
+/** One prediction: the input's name and its top classes, most probable first. */
+export interface Prediction {
+  input: string;
+  top: { label: string; probability: number }[];
+}
+
+/** Loads a saved model, turns the inputs into 28×28 digits scaled like training, and ranks the classes. */
+export async function runPredict(options: PredictOptions, log: NodeJS.WriteStream): Promise<Prediction[]> {
+  const backend = await selectBackend(options.backend);
+  log.write(`Backend: ${backend.reason}\n`);
+  const model = await loadModel(fileSystem(options.model)).catch((error: Error) => {
+    throw new UsageError(`cannot load the model: ${error.message}`);
+  });
+  try {
+    const inputs = await readPredictInputs(options.inputs);
+    const labels = model.metadata.labels ?? Array.from({ length: 10 }, (_, i) => String(i));
+    const scale = (model.metadata.preprocessing as { scalePixels?: { scale?: number } } | undefined)?.scalePixels?.scale ?? 255;
+    const flat = new Float32Array(inputs.length * 784);
+    for (const [i, input] of inputs.entries()) flat.set(input.pixels, i * 784);
+    const probabilities = tf.tidy(() => model.predict(tf.div(tf.tensor4d(flat, [inputs.length, 28, 28, 1]), scale)));
+    const values = await probabilities.data();
+    probabilities.dispose();
+    const classes = values.length / Math.max(inputs.length, 1);
+    return inputs.map((input, i) => {
+      const row = Array.from(values.subarray(i * classes, (i + 1) * classes));
+      const top = row
+        .map((probability, c) => ({ label: labels[c] ?? String(c), probability }))
+        .sort((a, b) => b.probability - a.probability)
+        .slice(0, options.topK);
+      return { input: input.name, top };
+    });
+  } finally {
+    model.dispose();
+  }
+}
