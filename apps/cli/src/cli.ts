@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { parseBackend } from './backend.js';
 import { UsageError } from './errors.js';
 import { fraction, nonNegativeInt, positiveInt, positiveNumber } from './options.js';
+import { applyConfigFile } from './config-file.js';
 import { runEvaluate } from './evaluate.js';
 import { runPredict } from './predict.js';
 import { runTrain, type TrainOptions } from './train.js';
@@ -33,9 +34,14 @@ export function makeProgram(): Command {
     )
     .option('--validation-split <f>', 'fraction of the training data held out for validation', fraction('--validation-split'), 0)
     .option('--limit <n>', 'train on the first N training samples only', positiveInt('--limit'))
+    .option('--config <file>', 'take options from a JSON or YAML file (a run\'s config.json reproduces it); flags override')
     .option('--out <dir>', 'run folder for config, metrics, checkpoints, model and report (default: runs/<timestamp>)')
     .option('--resume <dir>', 'continue an interrupted run from its last checkpoint, with its saved options')
     .option('--json', 'print human output on stderr and one JSON summary as the last line of stdout', false)
+    .hook('preAction', async (command) => {
+      const file = command.opts().config as string | undefined;
+      if (file) await applyConfigFile(file, command);
+    })
     .action(async (raw: Omit<TrainOptions, 'seed'> & { seed?: number; backend: string }) => {
       const options: TrainOptions = {
         ...raw,
