@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, selectBackend } from './backend.js';
 import { UsageError } from './errors.js';
 import { loadData, toTensors } from './mnist-tensors.js';
+import { formatTestReport, scoreTestSet, type TestReport } from './test-report.js';
 
 /** Options of `lab evaluate`. */
 export interface EvaluateOptions {
@@ -20,6 +21,8 @@ export interface EvaluateResult {
   test_samples: number;
   model: string;
   backend: string;
+  classification_report: TestReport['classification_report'];
+  confusion_matrix: number[][];
 }
 
 /** Loads a saved model and scores it on the MNIST test set with categorical cross-entropy. */
@@ -33,9 +36,17 @@ export async function runEvaluate(options: EvaluateOptions, log: NodeJS.WriteStr
   const test = toTensors(mnist.test);
   try {
     model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-    const scores = await model.evaluate(test.x, test.y, { batchSize: 256 });
-    log.write(`Test loss: ${scores.loss!.toFixed(4)}\nTest accuracy: ${scores.accuracy!.toFixed(4)}\n`);
-    return { test_loss: scores.loss!, test_accuracy: scores.accuracy!, test_samples: test.count, model: options.model, backend: backend.name };
+    const report = await scoreTestSet(model, test.x, test.y, test.labels);
+    log.write(formatTestReport(report));
+    return {
+      test_loss: report.loss,
+      test_accuracy: report.accuracy,
+      test_samples: test.count,
+      model: options.model,
+      backend: backend.name,
+      classification_report: report.classification_report,
+      confusion_matrix: report.confusion_matrix,
+    };
   } finally {
     model.dispose();
     tf.dispose([test.x, test.y]);

@@ -47,6 +47,25 @@ export class RunFolder {
     await fs.appendFile(path.join(this.dir, 'metrics.jsonl'), `${line}\n`);
   }
 
+  /**
+   * The per-epoch history from `metrics.jsonl`, across resumes: for an epoch logged twice (cut by
+   * Ctrl-C, then finished), the later line wins.
+   */
+  async readHistory(): Promise<Record<string, number[]>> {
+    const text = await fs.readFile(path.join(this.dir, 'metrics.jsonl'), 'utf8').catch(() => '');
+    const byEpoch = new Map<number, Record<string, number>>();
+    for (const line of text.split('\n')) if (line.trim()) byEpoch.set(JSON.parse(line).epoch, JSON.parse(line));
+    const history: Record<string, number[]> = {};
+    for (const epoch of [...byEpoch.keys()].sort((a, b) => a - b)) {
+      for (const [k, v] of Object.entries(byEpoch.get(epoch)!)) {
+        if (k === 'epoch' || k === 'partial') continue;
+        history[k] ??= [];
+        history[k].push(v);
+      }
+    }
+    return history;
+  }
+
   async checkpoint(model: Sequential, seed: number): Promise<void> {
     await saveCheckpoint(model, this.checkpointDir, { ...model.position, seed });
   }

@@ -5,7 +5,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, selectBackend } from './backend.js';
 import { UsageError } from './errors.js';
 import { loadData, toTensors } from './mnist-tensors.js';
+import path from 'node:path';
+import { writeFileAtomic } from './atomic-write.js';
 import { progressCallback } from './progress.js';
+import { renderReportHtml } from './report-html.js';
+import { formatTestReport, scoreTestSet, type TestReport } from './test-report.js';
 import { RunFolder } from './run-folder.js';
 
 /** Options of `lab train` (the CLI flags, parsed). */
@@ -45,6 +49,8 @@ export interface TrainResult {
   data_source: string;
   run_dir: string;
   history: Record<string, number[]>;
+  classification_report: TestReport['classification_report'];
+  confusion_matrix: number[][];
 }
 
 /** The lesson's model: Flatten → Dense(hidden, relu) → Dense(10, softmax). */
@@ -140,18 +146,21 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
         130,
       );
     }
-    const scores = await model.evaluate(test.x, test.y, { batchSize: 256 });
+    const report = await scoreTestSet(model, test.x, test.y, test.labels);
     await model.save(fileSystem(run.modelDir), {
       labels: Array.from({ length: 10 }, (_, i) => String(i)),
       preprocessing: { scalePixels: { scale: 255 }, inputShape: [28, 28, 1] },
     });
-    await run.writeJson('test-report.json', { loss: scores.loss, accuracy: scores.accuracy, samples: test.count });
-    log.write(`Test loss: ${scores.loss!.toFixed(4)}\nTest accuracy: ${scores.accuracy!.toFixed(4)}\nModel saved to ${run.modelDir}\n`);
+    await run.writeJson('test-report.json', report);
+    const digits = report.misclassified.map((m) => mnist.test.images.slice(m.index * 784, (m.index + 1) * 784));
+    const html = await renderReportHtml({ title: `lab run ${run.dir}`, history: await run.readHistory(), test: report, digits });
+    await writeFileAtomic(path.join(run.dir, 'report.html'), html);
+    log.write(`${formatTestReport(report)}\nModel saved to ${run.modelDir}\nReport: ${path.join(run.dir, 'report.html')}\n`);
     const trained = Math.floor(train.count * (1 - options.validationSplit));
     const epochsRun = history.epoch.length;
     return {
-      test_accuracy: scores.accuracy!,
-      test_loss: scores.loss!,
+      test_accuracy: report.accuracy,
+      test_loss: report.loss,
       train_seconds: trainSeconds,
       samples_per_second: (trained * epochsRun) / trainSeconds,
       backend: backend.name,
@@ -166,6 +175,8 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
       data_source: `${mnist.source.kind}:${mnist.source.location}`,
       run_dir: run.dir,
       history: history.history,
+      classification_report: report.classification_report,
+      confusion_matrix: report.confusion_matrix,
     };
   } finally {
     signals?.release();
