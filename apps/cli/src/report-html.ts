@@ -29,19 +29,19 @@ export async function renderReportHtml(data: ReportData): Promise<string> {
     misclassified: data.test.misclassified,
     digits: data.digits.map((d) => Buffer.from(d).toString('base64')),
   };
-  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   // </script> inside JSON would end the script element early; \u003c keeps it inert.
   const json = JSON.stringify(payload).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(data.title)}</title>
+<title>${escapeHtml(data.title)}</title>
 <style>${uplotCss}
 body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#111;background:#fff}h1{font-size:20px}h2{font-size:16px;margin-top:28px}
 .charts{display:flex;flex-wrap:wrap;gap:24px}table{border-collapse:collapse}td,th{padding:3px 8px;text-align:right;border:1px solid #ddd}
 #cm td{width:34px;height:26px;font-variant-numeric:tabular-nums}.grid{display:flex;flex-wrap:wrap;gap:10px}
 .digit{text-align:center;font-size:12px}.digit canvas{width:56px;height:56px;image-rendering:pixelated;border:1px solid #ccc;display:block}
 </style></head><body>
-<h1>${escape(data.title)}</h1>
+<h1>${escapeHtml(data.title)}</h1>
 <p>Test accuracy <b>${data.test.accuracy.toFixed(4)}</b>, test loss ${data.test.loss.toFixed(4)} on ${data.test.samples} samples.</p>
 <h2>Training curves</h2><div class="charts"><div id="loss"></div><div id="accuracy"></div></div>
 <h2>Confusion matrix</h2><p>Rows: true digit; columns: predicted digit.</p><table id="cm"></table>
