@@ -36,6 +36,7 @@ export function makeProgram(): Command {
     .option('--limit <n>', 'train on the first N training samples only', positiveInt('--limit'))
     .option('--config <file>', 'take options from a JSON or YAML file (a run\'s config.json reproduces it); flags override')
     .option('--out <dir>', 'run folder for config, metrics, checkpoints, model and report (default: runs/<timestamp>)')
+    .option('--checkpoint-every <steps>', 'also write a checkpoint every N steps (default: every epoch)', positiveInt('--checkpoint-every'))
     .option('--resume <dir>', 'continue an interrupted run from its last checkpoint, with its saved options')
     .option('--json', 'print human output on stderr and one JSON summary as the last line of stdout', false)
     .hook('preAction', async (command) => {

@@ -63,6 +63,14 @@ describe('run folders, interruption and resume', () => {
     expect(json.test_samples).toBe(10000);
   });
 
+  it('a diverging run stops with a message naming the epoch and step, keeping the last good checkpoint', () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lab-nan-')), 'run');
+    const r = lab(['train', ...dataArgs, '--limit', '1000', '--epochs', '1', '--learning-rate', '1e30', '--checkpoint-every', '4', '--backend', 'wasm', '--out', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^lab: error: the training loss became NaN by epoch 1, step \d+; training stopped and the last good checkpoint is in /);
+    expect(fs.existsSync(path.join(dir, 'model'))).toBe(false);
+  });
+
   it('--resume of a folder that is not a run, and evaluate of a missing model, are one-line errors', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-empty-'));
     const resume = lab(['train', '--resume', empty, '--backend', 'cpu']);

@@ -26,10 +26,12 @@ export interface TrainOptions {
   json: boolean;
   out?: string;
   resume?: string;
+  /** Also checkpoint every this many steps (default: only at the end of each epoch). */
+  checkpointEvery?: number;
 }
 
 /** The options a run folder's config.json keeps: everything that decides the numbers. */
-const CONFIG_KEYS = ['epochs', 'batchSize', 'learningRate', 'hidden', 'seed', 'validationSplit', 'limit'] as const;
+const CONFIG_KEYS = ['epochs', 'batchSize', 'learningRate', 'hidden', 'seed', 'validationSplit', 'limit', 'checkpointEvery'] as const;
 
 /** The summary `lab train --json` prints as its last line. */
 export interface TrainResult {
@@ -117,7 +119,22 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
     log.write(`Training on ${train.count} samples for ${options.epochs} epochs, batch size ${options.batchSize}\n`);
     signals = stopOnSignals(model, log);
     const current = model;
+    const everySteps = options.checkpointEvery ?? 0;
+    let steps = 0;
     const keeper: Callback = {
+      // The running loss is read every `everySteps` (or 50) steps to catch a diverging run early.
+      batchLogInterval: everySteps || 50,
+      async onBatchEnd(batch, logs) {
+        steps += 1;
+        if (logs.loss !== undefined && !Number.isFinite(logs.loss)) {
+          current.stopTraining = true;
+          throw new UsageError(
+            `the training loss became ${logs.loss} by epoch ${current.position.epoch + 1}, step ${batch + 1}; ` +
+              `training stopped and the last good checkpoint is in ${run.checkpointDir}`,
+          );
+        }
+        if (everySteps > 0 && steps % everySteps === 0) await run.checkpoint(current, options.seed);
+      },
       async onEpochEnd(epoch, logs) {
         if (!Number.isFinite(logs.loss)) {
           current.stopTraining = true;
