@@ -5,3 +5,18 @@ export { type ParseIdxOptions, parseIdx } from './idx/parse-idx.js';
 export { type IdxImages, readIdxImages, readIdxLabels } from './idx/read-idx.js';
 export { MNIST_FILES, MNIST_SHA256, type MnistFileName } from './mnist-files.js';
 export { type MnistSplit, type ReadMnistSplitOptions, readMnistSplit } from './mnist-split.js';
+export { Random } from './random.js';
+export {
+  type CrossValidatable,
+  type CrossValidateOptions,
+  type CrossValidationResult,
+  crossValidate,
+  crossValidateFolds,
+  type FoldMetric,
+  type FoldResult,
+} from './split/cross-validate.js';
+export type { Fold, SplitData } from './split/fold.js';
+export { type KFoldOptions, kFold } from './split/k-fold.js';
+export { stratifiedKFold } from './split/stratified-k-fold.js';
+export { type TypedArray, takeRows } from './split/take-rows.js';
+export { type TrainTestSplitOptions, trainTestSplit } from './split/train-test-split.js';

@@ -1,8 +1,7 @@
-import * as tf from '@tensorflow/tfjs-core';
-import { type AccuracyOptions, countCorrect } from './accuracy.js';
-import { checkPair } from './check-pair.js';
+import type * as tf from '@tensorflow/tfjs-core';
+import { type AccuracyOptions, checkAccuracyPair, countCorrect } from './accuracy.js';
+import { CountMetric } from './count-metric.js';
 import type { LabelsInput } from './label-input.js';
-import type { Metric } from './metric.js';
 import { resolveThreshold } from './to-labels.js';
 
 /**
@@ -18,58 +17,20 @@ import { resolveThreshold } from './to-labels.js';
  * console.log(await metric.compute()); // e.g. 0.975
  * metric.dispose();
  */
-export class Accuracy implements Metric {
+export class Accuracy extends CountMetric {
   private readonly options: AccuracyOptions;
-  // Created on the first update, so an unused metric holds no tensor.
-  private correct: tf.Scalar | null = null;
-  private total = 0;
-  private disposed = false;
 
+  /** @param options see {@link AccuracyOptions} */
   constructor(options: AccuracyOptions = {}) {
-    this.options = { threshold: resolveThreshold(options.threshold) };
+    super('Accuracy');
+    this.options = { threshold: resolveThreshold(options.threshold), task: options.task };
   }
 
-  update(yTrue: LabelsInput, yPred: LabelsInput): void {
-    this.checkLive('update');
-    const samples = checkPair(yTrue, yPred, 'Accuracy.update');
-    const previous = this.correct;
-    const batch = countCorrect(yTrue, yPred, this.options);
-    // keep: update is often called inside the caller's tf.tidy, which would free the running sum.
-    this.correct = tf.keep(previous ? tf.tidy(() => tf.add<tf.Scalar>(previous, batch)) : batch);
-    if (previous) tf.dispose([previous, batch]);
-    this.total += samples;
+  protected check(yTrue: LabelsInput, yPred: LabelsInput, fn: string): number {
+    return checkAccuracyPair(yTrue, yPred, this.options, fn);
   }
 
-  async compute(): Promise<number> {
-    const { correct, total } = this.state('compute');
-    return (await correct.data())[0]! / total;
-  }
-
-  computeSync(): number {
-    const { correct, total } = this.state('computeSync');
-    return correct.dataSync()[0]! / total;
-  }
-
-  reset(): void {
-    this.checkLive('reset');
-    this.correct?.dispose();
-    this.correct = null;
-    this.total = 0;
-  }
-
-  dispose(): void {
-    this.correct?.dispose();
-    this.correct = null;
-    this.disposed = true;
-  }
-
-  private state(method: string): { correct: tf.Scalar; total: number } {
-    this.checkLive(method);
-    if (!this.correct) throw new Error(`Accuracy.${method}: no samples yet; call update(yTrue, yPred) first`);
-    return { correct: this.correct, total: this.total };
-  }
-
-  private checkLive(method: string): void {
-    if (this.disposed) throw new Error(`Accuracy.${method}: the metric has been disposed`);
+  protected count(yTrue: LabelsInput, yPred: LabelsInput): tf.Scalar {
+    return countCorrect(yTrue, yPred, this.options);
   }
 }

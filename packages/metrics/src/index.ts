@@ -1,5 +1,33 @@
 export { type AccuracyOptions, accuracy } from './accuracy.js';
 export { Accuracy } from './accuracy-metric.js';
+export { type BalancedAccuracyOptions, balancedAccuracy } from './balanced-accuracy.js';
+export { BalancedAccuracy } from './balanced-accuracy-metric.js';
+export type { Average, FBetaOptions, ScoreOptions, Task, TaskOptions, ZeroDivision } from './classification-options.js';
+export {
+  type ClassificationReport,
+  type ClassificationReportOptions,
+  classificationReport,
+  type ReportClassRow,
+  type ReportRow,
+} from './classification-report.js';
+export { ClassificationReportMetric } from './classification-report-metric.js';
+export { type ConfusionMatrixOptions, confusionMatrix } from './confusion-matrix.js';
+export { ConfusionMatrix } from './confusion-matrix-metric.js';
+export { CountMetric } from './count-metric.js';
+export { f1, fbeta } from './fbeta.js';
+export { F1Score, FBetaScore, type StreamingFBetaOptions } from './fbeta-metric.js';
+export { type FormatReportOptions, formatClassificationReport } from './format-classification-report.js';
+export { type FormatConfusionMatrixOptions, formatConfusionMatrix } from './format-confusion-matrix.js';
 export type { LabelsInput } from './label-input.js';
+export { matthewsCorrcoef } from './matthews-corrcoef.js';
+export { MatthewsCorrCoef } from './matthews-corrcoef-metric.js';
 export type { Metric } from './metric.js';
+export { type MultilabelConfusionMatrixOptions, multilabelConfusionMatrix } from './multilabel-confusion-matrix.js';
+export { precision } from './precision.js';
+export { Precision, type ScoreValue, type StreamingScoreOptions } from './precision-metric.js';
+export { recall } from './recall.js';
+export { Recall } from './recall-metric.js';
+export { StatScoresMetric, type StreamingOptions } from './stat-scores-metric.js';
+export { type TopKAccuracyOptions, topKAccuracy } from './top-k-accuracy.js';
+export { TopKAccuracy } from './top-k-accuracy-metric.js';
 export { type LabelOptions, toLabels } from './to-labels.js';

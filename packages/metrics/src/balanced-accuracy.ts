@@ -1,0 +1,49 @@
+import type { TaskOptions } from './classification-options.js';
+import { type Counts, marginals } from './counts.js';
+import type { LabelsInput } from './label-input.js';
+import { readCounts } from './read-counts.js';
+import { warner } from './scores.js';
+
+/** Options of {@link balancedAccuracy} and {@link BalancedAccuracy}. */
+export interface BalancedAccuracyOptions extends TaskOptions {
+  /** Rescale so that chance scores 0 and perfect 1 (scikit-learn's `adjusted`). Default false. */
+  adjusted?: boolean;
+}
+
+/** Balanced accuracy of counts; `warn` receives scikit-learn's warning for predicted-only classes. */
+export function balancedAccuracyFromCounts(
+  counts: Counts,
+  options: BalancedAccuracyOptions,
+  warn: (message: string) => void,
+): number {
+  if (counts.kind !== 'classes') throw new Error('balancedAccuracy: multilabel data is not supported');
+  const n = counts.classes.length;
+  const { actual, predicted } = marginals(counts);
+  const recalls: number[] = [];
+  let predictedOnly = false;
+  for (let i = 0; i < n; i++) {
+    if (actual[i]! > 0) recalls.push(counts.matrix[i * n + i]! / actual[i]!);
+    else if (predicted[i]! > 0) predictedOnly = true;
+  }
+  if (predictedOnly) warn('y_pred contains classes not in y_true');
+  let score = recalls.reduce((a, b) => a + b, 0) / recalls.length;
+  if (options.adjusted) {
+    const chance = 1 / recalls.length;
+    score = (score - chance) / (1 - chance);
+  }
+  return score;
+}
+
+/**
+ * Balanced accuracy, the mean recall over the classes of yTrue, as scikit-learn 1.2's
+ * `balanced_accuracy_score` (classes only predicted are left out, with a warning). Binary and
+ * multiclass data; one synchronous read; inputs are not disposed.
+ *
+ * @example
+ * balancedAccuracy([0, 1, 0, 0, 1, 0], [0, 1, 0, 0, 0, 1]) // → 0.625
+ */
+export function balancedAccuracy(yTrue: LabelsInput, yPred: LabelsInput, options: BalancedAccuracyOptions = {}): number {
+  if (options.task === 'multilabel') throw new Error('balancedAccuracy: multilabel data is not supported');
+  const counts = readCounts(yTrue, yPred, options, 'balancedAccuracy');
+  return balancedAccuracyFromCounts(counts, options, warner('balancedAccuracy'));
+}

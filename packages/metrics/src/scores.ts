@@ -1,0 +1,35 @@
+import { checkScoreOptions, type ScoreOptions } from './classification-options.js';
+import type { Counts } from './counts.js';
+import { labelStats } from './label-stats.js';
+import type { LabelsInput } from './label-input.js';
+import { type PrfResult, precisionRecallFscore, type WarnFor } from './prf.js';
+import { readCounts } from './read-counts.js';
+
+/** Warnings of a public function: `console.warn`, prefixed with its name. */
+export function warner(fn: string): (message: string) => void {
+  return (message) => console.warn(`${fn}: ${message}`);
+}
+
+/** Precision, recall and F-beta from counts, with the options of {@link ScoreOptions}. */
+export function scoresFromCounts(counts: Counts, options: ScoreOptions, beta: number, warnFor: WarnFor, fn: string): PrfResult {
+  return precisionRecallFscore(labelStats(counts, options, fn), {
+    beta,
+    average: options.average ?? 'binary',
+    zeroDivision: options.zeroDivision ?? 'warn',
+    warnFor,
+    warn: warner(fn),
+  });
+}
+
+/** Validates options and reads a pair into counts, for the functional scores. */
+export function scoreCounts(yTrue: LabelsInput, yPred: LabelsInput, options: ScoreOptions, fn: string): Counts {
+  checkScoreOptions(options, fn);
+  return readCounts(yTrue, yPred, options, fn, options.average === 'binary' ? [] : (options.labels ?? []));
+}
+
+/** Checks `beta` as scikit-learn does: a number >= 0 (`Infinity` allowed). */
+export function checkBeta(beta: unknown, fn: string): number {
+  if (typeof beta !== 'number' || !(beta >= 0)) throw new Error(`${fn}: beta must be a number >= 0; got ${String(beta)}`);
+  return beta;
+}
+
