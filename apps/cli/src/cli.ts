@@ -3,6 +3,7 @@ import { parseBackend } from './backend.js';
 import { UsageError } from './errors.js';
 import { fraction, nonNegativeInt, positiveInt, positiveNumber } from './options.js';
 import { applyConfigFile } from './config-file.js';
+import { type CvOptions, runCv } from './cv.js';
 import { runEvaluate } from './evaluate.js';
 import { runPredict } from './predict.js';
 import { runTrain, type TrainOptions } from './train.js';
@@ -53,6 +54,27 @@ export function makeProgram(): Command {
       const result = await runTrain(options, log);
       if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     });
+  program
+    .command('cv')
+    .description("Cross-validate the lesson's model on the MNIST training set: per-fold accuracy and macro precision, recall, F1, with mean ± std.")
+    .option('--data <dir>', 'folder with the MNIST IDX files (default: as for train)')
+    .option('--folds <k>', 'number of stratified folds', positiveInt('--folds'), 5)
+    .option('--limit <n>', 'use the first N training samples only', positiveInt('--limit'))
+    .option('--epochs <n>', 'epochs per fold', positiveInt('--epochs'), 5)
+    .option('--batch-size <n>', 'samples per gradient step', positiveInt('--batch-size'), 64)
+    .option('--learning-rate <lr>', 'Adam learning rate', positiveNumber('--learning-rate'), 0.001)
+    .option('--hidden <n>', 'units in the hidden Dense layer', positiveInt('--hidden'), 128)
+    .option('--seed <n>', 'seed for folds, weights and shuffles', nonNegativeInt('--seed'), 0)
+    .addOption(
+      new Option('--backend <name>', 'compute backend').choices(['auto', 'node-gpu', 'node', 'wasm', 'cpu']).default('auto'),
+    )
+    .option('--json', 'print human output on stderr and one JSON summary as the last line of stdout', false)
+    .action(async (raw: Omit<CvOptions, 'backend'> & { backend: string }) => {
+      const log = raw.json ? process.stderr : process.stdout;
+      const result = await runCv({ ...raw, backend: parseBackend(raw.backend) }, log);
+      if (raw.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    });
+
   program
     .command('evaluate')
     .description('Score a saved model on the MNIST test set: loss and accuracy.')

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it, vi } from 'vitest';
-import { scalePixels, toCategorical } from './index.js';
+import { KNNImputer, medianFilter, Pipeline, parseCsv, StandardScaler, tableToRows } from './index.js';
 
 const BEGIN = '// README example begins';
 const END = '// README example ends';
@@ -27,21 +27,21 @@ describe('README', () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     const before = tf.memory().numTensors;
     // README example begins
-    // Two 2×2 grey images as raw bytes, as an IDX file stores them, to float32 in [0, 1].
-    const bytes = new Uint8Array([0, 51, 102, 255, 255, 204, 153, 0]);
-    const images = scalePixels(bytes, { shape: [2, 2, 2] });
-    console.log(images.shape, Array.from(images.dataSync(), (v) => v.toFixed(1)).join(' '));
-    // [2, 2, 2] '0.0 0.2 0.4 1.0 1.0 0.8 0.6 0.0'
+    // Denoise a 1-D signal: scipy.ndimage.median_filter(x, size=3), reflect mode.
+    const signal = tf.tensor1d([0, 9, 1, 2, 2]);
+    const clean = medianFilter(signal, { size: 3 });
+    console.log(Array.from(clean.dataSync())); // [0, 1, 2, 2, 2]
+    tf.dispose([signal, clean]);
 
-    // Their labels, one-hot for categorical cross-entropy.
-    const labels = toCategorical([3, 0], 10);
-    console.log(labels.arraySync()[0]); // [0, 0, 0, 1, 0, 0, 0, 0, 0, 0]
-    tf.dispose([images, labels]);
+    // Fill gaps from the 2 nearest rows, then standardize; keep the fitted pipeline as JSON.
+    const table = parseCsv('a,b,c\n1,2,NA\n3,4,3\n,6,5\n8,8,7\n');
+    const rows = tableToRows(table);
+    const pipeline = new Pipeline([['impute', new KNNImputer({ nNeighbors: 2 })], ['scale', new StandardScaler()]]);
+    console.log(pipeline.fitTransform(rows)[2]?.map((v) => v.toFixed(3))); // [ '0.428', '0.447', '0.169' ], as scikit-learn
+    const saved = JSON.stringify(pipeline);
+    console.log(Pipeline.fromJSON(JSON.parse(saved)).steps.map(([name]) => name)); // [ 'impute', 'scale' ]
     // README example ends
-    expect(log.mock.calls).toEqual([
-      [[2, 2, 2], '0.0 0.2 0.4 1.0 1.0 0.8 0.6 0.0'],
-      [[0, 0, 0, 1, 0, 0, 0, 0, 0, 0]],
-    ]);
+    expect(log.mock.calls).toEqual([[[0, 1, 2, 2, 2]], [['0.428', '0.447', '0.169']], [['impute', 'scale']]]);
     expect(tf.memory().numTensors).toBe(before);
     log.mockRestore();
   });

@@ -1,0 +1,82 @@
+import { crossValidate, type CrossValidationResult, stratifiedKFold } from '@lab/data';
+import { accuracy, f1, precision, recall } from '@lab/metrics';
+import { Dense, type FitOptions, Flatten, Sequential } from '@lab/models';
+import { adam } from '@lab/optim';
+import * as tf from '@tensorflow/tfjs-core';
+import { type BackendChoice, selectBackend } from './backend.js';
+import { loadData, toTensors } from './mnist-tensors.js';
+
+/** Options of `lab cv`. */
+export interface CvOptions {
+  data?: string;
+  folds: number;
+  limit?: number;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  hidden: number;
+  seed: number;
+  backend: BackendChoice;
+  json: boolean;
+}
+
+/** What `lab cv --json` prints: the per-fold scores and their mean and (population) std. */
+export interface CvResult extends CrossValidationResult {
+  backend: string;
+  samples: number;
+  seconds: number;
+  seed: number;
+}
+
+const SCORES = ['accuracy', 'precision', 'recall', 'f1'] as const;
+
+/**
+ * Cross-validates the lesson's model on the MNIST training set with stratified, shuffled folds
+ * (seeded): each fold trains a fresh model and scores accuracy and macro precision, recall and F1
+ * on its held-out part.
+ */
+export async function runCv(options: CvOptions, log: NodeJS.WriteStream): Promise<CvResult> {
+  const backend = await selectBackend(options.backend);
+  log.write(`Backend: ${backend.reason}\n`);
+  const mnist = await loadData(options.data, log);
+  const train = toTensors(mnist.train, options.limit);
+  const folds = stratifiedKFold(train.labels, { k: options.folds, shuffle: true, seed: options.seed });
+  log.write(`${options.folds}-fold cross-validation on ${train.count} samples, ${options.epochs} epochs per fold\n`);
+  log.write(`${['fold', 'train', 'test', ...SCORES, 'seconds'].map((h) => h.padStart(9)).join(' ')}\n`);
+  const macro = { average: 'macro', zeroDivision: 0 } as const;
+  let index = 0;
+  const started = performance.now();
+  try {
+    const result = await crossValidate<FitOptions>(
+      () => {
+        const model = new Sequential(
+          [new Flatten({ inputShape: [28, 28, 1] }), new Dense({ units: options.hidden, activation: 'relu' }), new Dense({ units: 10, activation: 'softmax' })],
+          { seed: options.seed + index++ },
+        );
+        model.compile({ optimizer: adam({ learningRate: options.learningRate }), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+        return model;
+      },
+      { x: train.x, y: train.y },
+      {
+        folds,
+        metrics: {
+          accuracy: (t, p) => accuracy(t, p),
+          precision: (t, p) => precision(t, p, macro),
+          recall: (t, p) => recall(t, p, macro),
+          f1: (t, p) => f1(t, p, macro),
+        },
+        fitOptions: { epochs: options.epochs, batchSize: options.batchSize, seed: options.seed },
+        onFold: (fold) => {
+          const cells = [fold.fold + 1, fold.trainSize, fold.testSize].map((v) => String(v).padStart(9));
+          const scores = SCORES.map((s) => fold.scores[s]!.toFixed(4).padStart(9));
+          log.write(`${[...cells, ...scores, (fold.millis / 1000).toFixed(1).padStart(9)].join(' ')}\n`);
+        },
+      },
+    );
+    const summary = SCORES.map((s) => `${result.mean[s]!.toFixed(4)} ± ${result.std[s]!.toFixed(4)}`.padStart(19));
+    log.write(`mean ± std (population)${' '.repeat(6)}${summary.join(' ')}\n`);
+    return { ...result, backend: backend.name, samples: train.count, seconds: (performance.now() - started) / 1000, seed: options.seed };
+  } finally {
+    tf.dispose([train.x, train.y]);
+  }
+}

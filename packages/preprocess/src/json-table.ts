@@ -1,0 +1,55 @@
+import type { Table } from './table.js';
+import { rowCount } from './table.js';
+
+type Cell = number | string | null;
+
+/**
+ * JSON as a {@link Table}: an array of records (`[{"a": 1, "b": "x"}]`, names from the first
+ * record) or of rows (`[[1, 2]]`, names `x0`, `x1`, …). null is missing. A column is numeric when
+ * all its cells are numbers or null, else text. Errors name the row and key.
+ */
+export function parseJsonTable(text: string, source = 'JSON'): Table {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${source}: not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+  if (!Array.isArray(value)) throw new Error(`${source}: expected an array of rows or of records`);
+  const first: unknown = value[0];
+  const isRecords = first !== null && typeof first === 'object' && !Array.isArray(first);
+  const names = isRecords ? Object.keys(first as object) : Array.from({ length: Array.isArray(first) ? first.length : 0 }, (_, c) => `x${c}`);
+  const cells: Cell[][] = value.map((row: unknown, r) => {
+    if (isRecords) {
+      if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new Error(`${source}: row ${r} is not a record like row 0`);
+      const keys = Object.keys(row);
+      const extra = keys.find((k) => !names.includes(k));
+      if (extra !== undefined || keys.length !== names.length) throw new Error(`${source}: row ${r} has keys ${keys.join(', ')}; row 0 has ${names.join(', ')}`);
+      return names.map((n) => checkCell((row as Record<string, unknown>)[n], source, r, n));
+    }
+    if (!Array.isArray(row) || row.length !== names.length) throw new Error(`${source}: row ${r} has ${Array.isArray(row) ? row.length : 'no'} values; row 0 has ${names.length}`);
+    return row.map((v, c) => checkCell(v, source, r, names[c]!));
+  });
+  const columns = names.map((_, c) => {
+    const column = cells.map((row) => row[c]!);
+    return column.every((v) => typeof v === 'number' || v === null) ? Float64Array.from(column, (v) => (v as number | null) ?? Number.NaN) : column.map((v) => (v === null ? null : String(v)));
+  });
+  return { names, columns };
+}
+
+function checkCell(v: unknown, source: string, r: number, name: string): Cell {
+  if (v === null || typeof v === 'number' || typeof v === 'string') return v;
+  throw new Error(`${source}: row ${r}, "${name}": ${JSON.stringify(v)} is not a number, string or null`);
+}
+
+/** A {@link Table} as JSON: records (default) or rows; NaN and missing text as null. */
+export function formatJsonTable(table: Table, orient: 'records' | 'rows' = 'records'): string {
+  const cell = (c: number, r: number): Cell => {
+    const v = table.columns[c]![r]!;
+    return typeof v === 'number' && Number.isNaN(v) ? null : v;
+  };
+  const rows = Array.from({ length: rowCount(table) }, (_, r) =>
+    orient === 'rows' ? table.names.map((_, c) => cell(c, r)) : Object.fromEntries(table.names.map((n, c) => [n, cell(c, r)])),
+  );
+  return `${JSON.stringify(rows)}\n`;
+}

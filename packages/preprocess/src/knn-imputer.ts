@@ -1,0 +1,138 @@
+import { argpartition } from './argpartition.js';
+import { missingMask, selectColumns } from './imputer-input.js';
+import type { Matrix } from './matrix.js';
+import { nanEuclidean } from './nan-euclidean.js';
+import { nullIfNaN } from './simple-imputer.js';
+import { Transformer, type TransformerJSON } from './transformer.js';
+
+/** Options of {@link KNNImputer}. */
+export interface KNNImputerOptions {
+  /** How many donors fill each missing cell; default 5. */
+  nNeighbors?: number;
+  /** `uniform` (default): plain mean of the donors; `distance`: weighted by 1 / distance (a donor at distance 0 takes all the weight). */
+  weights?: 'uniform' | 'distance';
+  /** The value that marks a missing cell; default NaN. */
+  missingValues?: number;
+  /** Keep columns entirely missing at fit time, filled with 0, instead of dropping them. Default false, as scikit-learn 1.2. */
+  keepEmptyFeatures?: boolean;
+}
+
+/**
+ * scikit-learn's `KNNImputer`: each missing cell of a row becomes the mean of that column over the
+ * `nNeighbors` nearest fitted rows that have the column, by NaN-aware Euclidean distance
+ * (`sqrt(features / present · Σ present squared differences)`). A row with no distance to any
+ * donor gets the column's fitted mean. Distances are always from the row as given (imputed cells
+ * do not count). Ties among donors are broken as numpy's `argpartition` breaks them, so results
+ * equal scikit-learn 1.2's. Columns entirely missing at fit are dropped unless `keepEmptyFeatures`.
+ * `fit` keeps a copy of the training rows (`fitX_`), which `toJSON` writes too.
+ *
+ * @example
+ * new KNNImputer({ nNeighbors: 2 }).fitTransform([[1, 2, NaN], [3, 4, 3], [NaN, 6, 5], [8, 8, 7]])
+ * // → [[1, 2, 4], [3, 4, 3], [5.5, 6, 5], [8, 8, 7]]
+ */
+export class KNNImputer extends Transformer {
+  /** The checked options, defaults filled in. */
+  readonly options: Required<KNNImputerOptions>;
+  /** The fitted rows, row-major float64, `nFeaturesIn_` wide. */
+  fitX_: Float64Array | undefined = undefined;
+  private fitMask: Uint8Array | undefined;
+
+  /** @param options see {@link KNNImputerOptions}; checked here */
+  constructor(options: KNNImputerOptions = {}) {
+    super();
+    const nNeighbors = options.nNeighbors ?? 5;
+    if (!(Number.isInteger(nNeighbors) && nNeighbors >= 1)) throw new Error(`KNNImputer: nNeighbors must be an integer >= 1, got ${nNeighbors}`);
+    const weights = options.weights ?? 'uniform';
+    if (weights !== 'uniform' && weights !== 'distance') throw new Error(`KNNImputer: weights must be uniform or distance, got ${String(weights)}`);
+    const missingValues = options.missingValues ?? Number.NaN;
+    if (typeof missingValues !== 'number') throw new Error(`KNNImputer: missingValues must be a number (NaN by default), got ${String(missingValues)}`);
+    this.options = { nNeighbors, weights, missingValues, keepEmptyFeatures: options.keepEmptyFeatures ?? false };
+  }
+
+  /** Reads back {@link KNNImputer.toJSON}'s output. */
+  static fromJSON(json: TransformerJSON): KNNImputer {
+    const params = json.params as KNNImputerOptions & { missingValues?: number | null };
+    const imputer = new KNNImputer({ ...params, missingValues: params.missingValues ?? Number.NaN });
+    if (json.state) {
+      const rows = json.state.fitX as (number | null)[][];
+      const cols = json.state.nFeaturesIn as number;
+      imputer.fitMatrix({ data: Float64Array.from(rows.flat(), (v) => v ?? Number.NaN), rows: rows.length, cols });
+      imputer.nFeaturesIn_ = cols;
+    }
+    return imputer;
+  }
+
+  /** Options and the fitted rows (NaN as null) as JSON. */
+  toJSON(): TransformerJSON {
+    const params = { ...this.options, missingValues: nullIfNaN(this.options.missingValues) };
+    const cols = this.nFeaturesIn_;
+    const fitX = this.fitX_;
+    if (cols === undefined || fitX === undefined) return { type: 'KNNImputer', params, state: null };
+    const rows: (number | null)[][] = [];
+    for (let r = 0; r < fitX.length / cols; r++) rows.push(Array.from(fitX.subarray(r * cols, (r + 1) * cols), nullIfNaN));
+    return { type: 'KNNImputer', params, state: { nFeaturesIn: cols, fitX: rows } };
+  }
+
+  protected fitMatrix(m: Matrix): void {
+    this.fitMask = missingMask(m, this.options.missingValues, 'KNNImputer.fit');
+    this.fitX_ = Float64Array.from(m.data);
+  }
+
+  protected transformMatrix(m: Matrix): Matrix {
+    const mask = missingMask(m, this.options.missingValues, 'KNNImputer.transform');
+    const fitX = this.fitX_!;
+    const fitMask = this.fitMask!;
+    const cols = m.cols;
+    const fitRows = fitX.length / cols;
+    const valid = Array.from({ length: cols }, (_, c) => {
+      for (let r = 0; r < fitRows; r++) if (!fitMask[r * cols + c]) return true;
+      return false;
+    });
+    const out = Float64Array.from(m.data);
+    const distances = new Float64Array(fitRows);
+    for (let r = 0; r < m.rows; r++) {
+      let needs = false;
+      for (let c = 0; c < cols; c++) needs ||= valid[c]! && mask[r * cols + c] === 1;
+      if (!needs) continue;
+      for (let d = 0; d < fitRows; d++) distances[d] = nanEuclidean(m.data, mask, r, fitX, fitMask, d, cols);
+      for (let c = 0; c < cols; c++) {
+        if (valid[c] && mask[r * cols + c]) out[r * cols + c] = this.impute(distances, c);
+      }
+    }
+    if (this.options.keepEmptyFeatures) {
+      for (let i = 0; i < out.length; i++) if (!valid[i % cols]) out[i] = 0;
+      return { ...m, data: out };
+    }
+    return selectColumns({ ...m, data: out }, valid);
+  }
+
+  /** The value for column `c` of a row at `distances` from the fitted rows. */
+  private impute(distances: Float64Array, c: number): number {
+    const fitX = this.fitX_!;
+    const fitMask = this.fitMask!;
+    const cols = this.nFeaturesIn_!;
+    const donors: number[] = [];
+    for (let d = 0; d < distances.length; d++) if (!fitMask[d * cols + c]) donors.push(d);
+    const donorDistances = Float64Array.from(donors, (d) => distances[d]!);
+    if (donorDistances.every(Number.isNaN)) {
+      let sum = 0;
+      for (const d of donors) sum += fitX[d * cols + c]!;
+      return sum / donors.length;
+    }
+    const k = Math.min(this.options.nNeighbors, donors.length);
+    const nearest = argpartition(donorDistances, k - 1).subarray(0, k);
+    let weights = Array.from(nearest, () => 1);
+    if (this.options.weights === 'distance') {
+      const inverse = Array.from(nearest, (i) => 1 / donorDistances[i]!);
+      // A donor at distance 0 takes all the weight; NaN distances weigh nothing.
+      weights = inverse.some((w) => w === Number.POSITIVE_INFINITY) ? inverse.map((w) => (w === Number.POSITIVE_INFINITY ? 1 : 0)) : inverse.map((w) => (Number.isNaN(w) ? 0 : w));
+    }
+    let sum = 0;
+    let total = 0;
+    nearest.forEach((i, j) => {
+      sum += weights[j]! * fitX[donors[i]! * cols + c]!;
+      total += weights[j]!;
+    });
+    return sum / total;
+  }
+}

@@ -1,0 +1,34 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { correlateAxis } from './correlate-axis.js';
+import { type BoundaryOptions, boundaryOptions, filterLayout, perAxis } from './filter-options.js';
+
+/** Options of {@link meanFilter}. */
+export interface MeanFilterOptions extends BoundaryOptions {
+  /** Window size in pixels: one integer >= 1 for every spatial axis, or one per axis. Default 3. */
+  size?: number | readonly number[];
+}
+
+/**
+ * The uniform (box) filter, `scipy.ndimage.uniform_filter`: each value becomes the mean of the
+ * `size` window around it (for an even size the window has one more value before the centre than
+ * after, as in scipy). `x` is `[L]`, `[H, W]`, `[N, H, W]` or `[N, H, W, C]`; only the spatial
+ * axes are filtered (scipy's `size=(1, s, s, 1)`). Runs as one separable pass per axis on tfjs
+ * ops. Returns a new float32 tensor of `x`'s shape (scipy keeps integer dtypes; this does not).
+ * The caller disposes the result; `x` is not disposed.
+ *
+ * @example
+ * meanFilter(tf.tensor1d([0, 3, 6]), { size: 3 }) // → [1, 3, 5] (reflect: 0 0 3 6 6)
+ */
+export function meanFilter(x: tf.Tensor, options: MeanFilterOptions = {}): tf.Tensor {
+  const layout = filterLayout(x, 'meanFilter');
+  const { mode, cval } = boundaryOptions(options, 'meanFilter');
+  const sizes = perAxis(options.size ?? 3, layout, 'meanFilter: size', 1, (v) => Number.isInteger(v) && v >= 1, 'integers >= 1');
+  return tf.tidy(() => {
+    let y = tf.reshape(tf.cast(x, 'float32'), layout.nhwc) as tf.Tensor4D;
+    for (const axis of [1, 2] as const) {
+      const size = sizes[axis - 1]!;
+      if (size > 1) y = correlateAxis(y, Array<number>(size).fill(1 / size), axis, mode, cval);
+    }
+    return tf.reshape(y, layout.shape);
+  });
+}

@@ -1,0 +1,101 @@
+import type { Matrix } from './matrix.js';
+import { nullIfNaN } from './simple-imputer.js';
+import { Transformer, type TransformerJSON } from './transformer.js';
+
+/** Options of {@link MinMaxScaler}. */
+export interface MinMaxScalerOptions {
+  /** `[min, max]` of the transformed data, min < max; default `[0, 1]`. */
+  featureRange?: readonly [number, number];
+  /** Clip transformed values to `featureRange` (for data outside the fitted range); default false. */
+  clip?: boolean;
+}
+
+/**
+ * scikit-learn's `MinMaxScaler`: `x * scale_ + min_` per column, mapping the fitted column range
+ * `[dataMin_, dataMax_]` onto `featureRange`. A constant column gets scale 1 (scikit-learn's
+ * `_handle_zeros_in_scale`). NaN cells are ignored by `fit` and kept by `transform`.
+ *
+ * @example
+ * new MinMaxScaler().fitTransform([[1], [3], [5]]) // → [[0], [0.5], [1]]
+ */
+export class MinMaxScaler extends Transformer {
+  /** The checked options, defaults filled in. */
+  readonly options: { featureRange: [number, number]; clip: boolean };
+  /** Column minima seen by `fit`. */
+  dataMin_: Float64Array | undefined = undefined;
+  /** Column maxima seen by `fit`. */
+  dataMax_: Float64Array | undefined = undefined;
+  /** Per-column factor. */
+  scale_: Float64Array | undefined = undefined;
+  /** Per-column offset, added after scaling. */
+  min_: Float64Array | undefined = undefined;
+
+  /** @param options see {@link MinMaxScalerOptions}; checked here */
+  constructor(options: MinMaxScalerOptions = {}) {
+    super();
+    const [low, high] = options.featureRange ?? [0, 1];
+    if (!(Number.isFinite(low) && Number.isFinite(high) && low < high)) {
+      throw new Error(`MinMaxScaler: featureRange must be [min, max] with min < max, got [${options.featureRange?.join(', ')}]`);
+    }
+    this.options = { featureRange: [low, high], clip: options.clip ?? false };
+  }
+
+  /** Reads back {@link MinMaxScaler.toJSON}'s output. */
+  static fromJSON(json: TransformerJSON): MinMaxScaler {
+    const scaler = new MinMaxScaler(json.params as MinMaxScalerOptions);
+    const state = json.state as Record<string, (number | null)[]> | null;
+    if (state) {
+      const read = (key: string) => Float64Array.from(state[key]!, (v) => v ?? Number.NaN);
+      scaler.dataMin_ = read('dataMin');
+      scaler.dataMax_ = read('dataMax');
+      scaler.scale_ = read('scale');
+      scaler.min_ = read('min');
+      scaler.nFeaturesIn_ = scaler.min_.length;
+    }
+    return scaler;
+  }
+
+  /** Options and learned arrays as JSON. */
+  toJSON(): TransformerJSON {
+    const write = (a: Float64Array) => Array.from(a, nullIfNaN);
+    const state = this.min_ ? { dataMin: write(this.dataMin_!), dataMax: write(this.dataMax_!), scale: write(this.scale_!), min: write(this.min_) } : null;
+    return { type: 'MinMaxScaler', params: { ...this.options }, state };
+  }
+
+  protected fitMatrix(m: Matrix): void {
+    const lo = new Float64Array(m.cols).fill(Number.NaN);
+    const hi = new Float64Array(m.cols).fill(Number.NaN);
+    for (let i = 0; i < m.data.length; i++) {
+      const v = m.data[i]!;
+      const c = i % m.cols;
+      if (Number.isNaN(v)) continue;
+      if (!(v >= lo[c]!)) lo[c] = v;
+      if (!(v <= hi[c]!)) hi[c] = v;
+    }
+    const [low, high] = this.options.featureRange;
+    this.dataMin_ = lo;
+    this.dataMax_ = hi;
+    this.scale_ = lo.map((l, c) => {
+      const range = hi[c]! - l;
+      return (high - low) / (range < 10 * Number.EPSILON ? 1 : range);
+    });
+    this.min_ = lo.map((l, c) => low - l * this.scale_![c]!);
+  }
+
+  protected transformMatrix(m: Matrix): Matrix {
+    const [low, high] = this.options.featureRange;
+    const data = Float64Array.from(m.data);
+    for (let i = 0; i < data.length; i++) {
+      const c = i % m.cols;
+      data[i] = data[i]! * this.scale_![c]! + this.min_![c]!;
+      if (this.options.clip) data[i] = Math.min(Math.max(data[i]!, low), high);
+    }
+    return { ...m, data };
+  }
+
+  protected override inverseMatrix(m: Matrix): Matrix {
+    const data = Float64Array.from(m.data);
+    for (let i = 0; i < data.length; i++) data[i] = (data[i]! - this.min_![i % m.cols]!) / this.scale_![i % m.cols]!;
+    return { ...m, data };
+  }
+}
