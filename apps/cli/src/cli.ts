@@ -1,10 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
-import { parseBackend } from './backend.js';
+import { parseBackend, selectBackend } from './backend.js';
 import { UsageError } from './errors.js';
 import { fraction, nonNegativeInt, positiveInt, positiveNumber } from './options.js';
 import { applyConfigFile } from './config-file.js';
 import { type CvOptions, runCv } from './cv.js';
 import { runEvaluate } from './evaluate.js';
+import { type Denoise, runDenoiseFile } from './preprocess-images.js';
+import { type ImputeOptions, runConvert, runImpute, runScale, type ScaleOptions } from './preprocess-tables.js';
 import { runPredict } from './predict.js';
 import { runTrain, type TrainOptions } from './train.js';
 
@@ -33,6 +35,7 @@ export function makeProgram(): Command {
         .choices(['auto', 'node-gpu', 'node', 'wasm', 'cpu'])
         .default('auto'),
     )
+    .option('--denoise <filter:value>', 'denoise images before training: gaussian:SIGMA, median:SIZE or mean:SIZE')
     .option('--validation-split <f>', 'fraction of the training data held out for validation', fraction('--validation-split'), 0)
     .option('--limit <n>', 'train on the first N training samples only', positiveInt('--limit'))
     .option('--config <file>', 'take options from a JSON or YAML file (a run\'s config.json reproduces it); flags override')
@@ -54,6 +57,47 @@ export function makeProgram(): Command {
       const result = await runTrain(options, log);
       if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     });
+  const preprocess = program.command('preprocess').description('Clean data: impute, scale and convert tables; denoise IDX images.');
+  const done = (message: string) => void process.stdout.write(`${message}\n`);
+  preprocess
+    .command('impute')
+    .description('Fill missing cells (empty, NA, NaN) of a numeric table, as scikit-learn 1.2 does.')
+    .argument('<input>', 'a CSV, TSV, TXT or JSON table')
+    .requiredOption('-o, --output <file>', 'where to write the result (format from the extension)')
+    .addOption(new Option('--strategy <s>', 'how to fill').choices(['mean', 'median', 'most-frequent', 'constant', 'knn']).default('mean'))
+    .option('--fill-value <v>', 'the value for --strategy constant', Number)
+    .option('--neighbors <k>', 'donors for --strategy knn', positiveInt('--neighbors'), 5)
+    .addOption(new Option('--weights <w>', 'donor weights for --strategy knn').choices(['uniform', 'distance']).default('uniform'))
+    .option('--save-pipeline <file>', 'also save the fitted imputer as a JSON pipeline (Pipeline.fromJSON)')
+    .action(async (input: string, raw: ImputeOptions) => done(await runImpute(input, raw)));
+  preprocess
+    .command('scale')
+    .description('Standardize (zero mean, unit variance) or min-max scale each column of a numeric table.')
+    .argument('<input>', 'a CSV, TSV, TXT or JSON table')
+    .requiredOption('-o, --output <file>', 'where to write the result')
+    .addOption(new Option('--method <m>', 'scaler').choices(['standard', 'minmax']).default('standard'))
+    .option('--save-pipeline <file>', 'also save the fitted scaler as a JSON pipeline')
+    .action(async (input: string, raw: ScaleOptions) => done(await runScale(input, raw)));
+  preprocess
+    .command('convert')
+    .description('Convert a table between CSV, TSV, TXT (numpy.savetxt style) and JSON, row by row; formats from the extensions.')
+    .argument('<input>', 'the input table')
+    .requiredOption('-o, --output <file>', 'the output table')
+    .action(async (input: string, raw: { output: string }) => done(await runConvert(input, raw.output)));
+  preprocess
+    .command('denoise')
+    .description('Filter every image of an IDX image file (raw or .gz) with a mean, median or Gaussian filter (scipy.ndimage, reflect mode).')
+    .argument('<input>', 'an IDX image file, e.g. train-images-idx3-ubyte.gz')
+    .requiredOption('-o, --output <file>', 'the output IDX file (.gz to compress)')
+    .addOption(new Option('--filter <f>', 'the filter').choices(['mean', 'median', 'gaussian']).default('median'))
+    .option('--size <n>', 'window size for mean and median', positiveInt('--size'), 3)
+    .option('--sigma <s>', 'standard deviation for gaussian', positiveNumber('--sigma'), 1)
+    .action(async (input: string, raw: { output: string; filter: Denoise['filter']; size: number; sigma: number }) => {
+      await selectBackend('wasm');
+      const denoise = { filter: raw.filter, value: raw.filter === 'gaussian' ? raw.sigma : raw.size };
+      done(await runDenoiseFile(input, raw.output, denoise));
+    });
+
   program
     .command('cv')
     .description("Cross-validate the lesson's model on the MNIST training set: per-fold accuracy and macro precision, recall, F1, with mean ± std.")

@@ -2,6 +2,7 @@ import { loadMnist, type Mnist } from '@lab/data/node';
 import { scalePixels, toCategorical } from '@lab/preprocess';
 import type * as tf from '@tensorflow/tfjs-core';
 import { downloadProgress } from './download-progress.js';
+import { type Denoise, denoiseImages } from './preprocess-images.js';
 
 /** One MNIST split as model-ready tensors: pixels / 255 as [N, 28, 28, 1], one-hot labels. */
 export interface SplitTensors {
@@ -18,13 +19,19 @@ export async function loadData(dataDir: string | undefined, log: NodeJS.Writable
   return mnist;
 }
 
-/** The first `limit` samples of a split as tensors; the caller disposes `x` and `y`. */
-export function toTensors(split: Mnist['train'], limit = split.count): SplitTensors {
+/** The first `limit` samples of a split as tensors, optionally denoised; the caller disposes `x` and `y`. */
+export function toTensors(split: Mnist['train'], limit = split.count, denoise?: Denoise): SplitTensors {
   const n = Math.min(limit, split.count);
   const pixels = split.rows * split.cols;
   const labels = split.labels.subarray(0, n);
+  let x = scalePixels(split.images.subarray(0, n * pixels), { shape: [n, split.rows, split.cols, 1] });
+  if (denoise) {
+    const filtered = denoiseImages(x, denoise);
+    x.dispose();
+    x = filtered;
+  }
   return {
-    x: scalePixels(split.images.subarray(0, n * pixels), { shape: [n, split.rows, split.cols, 1] }),
+    x,
     y: toCategorical(labels, 10),
     labels,
     count: n,

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, selectBackend } from './backend.js';
 import { UsageError } from './errors.js';
 import { loadData, toTensors } from './mnist-tensors.js';
+import { parseDenoise } from './preprocess-images.js';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { progressCallback } from './progress.js';
@@ -26,12 +27,14 @@ export interface TrainOptions {
   json: boolean;
   out?: string;
   resume?: string;
+  /** Denoise the images before training and testing, e.g. `gaussian:1.0` or `median:3`. */
+  denoise?: string;
   /** Also checkpoint every this many steps (default: only at the end of each epoch). */
   checkpointEvery?: number;
 }
 
 /** The options a run folder's config.json keeps: everything that decides the numbers. */
-const CONFIG_KEYS = ['epochs', 'batchSize', 'learningRate', 'hidden', 'seed', 'validationSplit', 'limit', 'checkpointEvery'] as const;
+const CONFIG_KEYS = ['epochs', 'batchSize', 'learningRate', 'hidden', 'seed', 'validationSplit', 'limit', 'checkpointEvery', 'denoise'] as const;
 
 /** The summary `lab train --json` prints as its last line. */
 export interface TrainResult {
@@ -94,8 +97,10 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
   const backend = await selectBackend(options.backend);
   log.write(`Backend: ${backend.reason}\n`);
   const mnist = await loadData(options.data, log);
-  const train = toTensors(mnist.train, options.limit);
-  const test = toTensors(mnist.test);
+  const denoise = options.denoise ? parseDenoise(options.denoise) : undefined;
+  const train = toTensors(mnist.train, options.limit, denoise);
+  const test = toTensors(mnist.test, undefined, denoise);
+  if (denoise) log.write(`Denoised the images with a ${denoise.filter} filter (${denoise.filter === 'gaussian' ? 'sigma' : 'size'} ${denoise.value})\n`);
   let model: Sequential | undefined;
   let signals: ReturnType<typeof stopOnSignals> | undefined;
   try {

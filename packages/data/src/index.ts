@@ -1,6 +1,7 @@
 // The browser-safe public surface of @lab/data. Node-only loaders live in '@lab/data/node'.
 export { DataError, type DataErrorDetails } from './data-error.js';
 export type { IdxArrays, IdxDtype, IdxTensor } from './idx/idx-dtype.js';
+export { encodeIdxUint8 } from './idx/encode-idx.js';
 export { type ParseIdxOptions, parseIdx } from './idx/parse-idx.js';
 export { type IdxImages, readIdxImages, readIdxLabels } from './idx/read-idx.js';
 export { MNIST_FILES, MNIST_SHA256, type MnistFileName } from './mnist-files.js';

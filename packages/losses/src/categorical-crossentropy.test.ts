@@ -154,3 +154,29 @@ describe('categoricalCrossentropy memory and errors', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('categoricalCrossentropy labelSmoothing and sampleWeight', () => {
+  it('mixes the targets with the uniform distribution', () => {
+    // labelSmoothing 0.3 over 3 classes: [0, 1, 0] becomes [0.1, 0.8, 0.1];
+    // -(0.1 ln 0.1 + 0.8 ln 0.8 + 0.1 ln 0.1) = 0.63903793.
+    const loss = evaluate(() => categoricalCrossentropy(t([[0, 1, 0]]), t([[0.1, 0.8, 0.1]]), { labelSmoothing: 0.3 }));
+    expectAllClose(loss, [0.63903793]);
+  });
+
+  it('weights per-sample losses, and the mean divides by the sample count', () => {
+    // (3 * 0.22314355 + 1 * 0.69314718) / 2 = 0.68128891; 'none' gives the weighted losses.
+    const weights = tf.tensor1d([3, 1]);
+    const [yTrue, yPred] = [t([[0, 1, 0], [1, 0, 0]]), t([[0.1, 0.8, 0.1], [0.5, 0.25, 0.25]])];
+    expectAllClose(evaluate(() => categoricalCrossentropy(yTrue, yPred, { sampleWeight: weights })), [0.68128891]);
+    const column = tf.tensor2d([[3], [1]]);
+    const none = evaluate(() => categoricalCrossentropy(yTrue, yPred, { sampleWeight: column, reduction: 'none' }));
+    expectAllClose(none, [0.66943065, Math.LN2]);
+    const wrong = tf.tensor1d([1, 2, 3]);
+    const before = tf.memory().numTensors;
+    expect(() => categoricalCrossentropy(yTrue, yPred, { sampleWeight: wrong })).toThrow(
+      'categoricalCrossentropy: sampleWeight shape [3] does not fit the per-sample losses of shape [2]',
+    );
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([weights, yTrue, yPred, column, wrong]);
+  });
+});

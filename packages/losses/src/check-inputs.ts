@@ -36,7 +36,17 @@ export function resolveAxis(lossName: string, axis: number, rank: number): numbe
   return axis < 0 ? axis + rank : axis;
 }
 
-function asFloat(x: tf.Tensor): tf.Tensor {
-  // Skipping the cast when it is a no-op saves a kernel call per loss evaluation.
+/**
+ * Throws unless `value` is a number in [0, 1]; `labelSmoothing` of a cross-entropy. Configs pass
+ * plain values, so this is checked at run time.
+ */
+export function checkSmoothing(lossName: string, value: number): void {
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+    throw new Error(`${lossName}: labelSmoothing must be a number in [0, 1]; got ${String(value)}`);
+  }
+}
+
+/** `x` as float32, cast only when it is not already (a cast is a kernel call). */
+export function asFloat(x: tf.Tensor): tf.Tensor {
   return x.dtype === 'float32' ? x : tf.cast(x, 'float32');
 }

@@ -1,34 +1,73 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import { binaryCrossentropy } from './binary-crossentropy.js';
 import { categoricalCrossentropy } from './categorical-crossentropy.js';
+import { huber } from './huber.js';
+import { meanAbsoluteError } from './mean-absolute-error.js';
 import { meanSquaredError } from './mean-squared-error.js';
+import { sparseCategoricalCrossentropy } from './sparse-categorical-crossentropy.js';
 import type { LossFn } from './types.js';
 
+/** A loss that takes an options object as its third argument. */
+type LossWithOptions = (yTrue: tf.Tensor, yPred: tf.Tensor, options?: object) => tf.Tensor;
+
+// Keyed by the CLI's kebab-case names; every spelling is matched after normalising (see below).
 const LOSSES = {
-  categoricalCrossentropy,
-  categorical_crossentropy: categoricalCrossentropy,
-  meanSquaredError,
+  'mean-squared-error': meanSquaredError,
   mse: meanSquaredError,
-  mean_squared_error: meanSquaredError,
-} as const satisfies Record<string, LossFn>;
+  'mean-absolute-error': meanAbsoluteError,
+  mae: meanAbsoluteError,
+  huber,
+  'binary-crossentropy': binaryCrossentropy,
+  'categorical-crossentropy': categoricalCrossentropy,
+  'sparse-categorical-crossentropy': sparseCategoricalCrossentropy,
+} as const satisfies Record<string, LossWithOptions>;
 
-/** A name {@link getLoss} accepts: our camelCase name or the Keras name (and `mse`). */
-export type LossName = keyof typeof LOSSES;
+/** The names {@link getLoss} lists: the CLI's kebab-case names and the short `mse` and `mae`. */
+export const LOSS_NAMES = Object.keys(LOSSES) as readonly (keyof typeof LOSSES)[];
 
-/** The names {@link getLoss} accepts, for help texts and error messages. */
-export const LOSS_NAMES = Object.keys(LOSSES) as readonly LossName[];
+/**
+ * A name {@link getLoss} accepts. Any spelling of these is accepted at run time: kebab-case
+ * (`'categorical-crossentropy'`), camelCase (`'categoricalCrossentropy'`), Keras's snake_case
+ * (`'categorical_crossentropy'`) or class name (`'CategoricalCrossentropy'`), and `'mse'`, `'mae'`.
+ */
+export type LossName =
+  | (typeof LOSS_NAMES)[number]
+  | 'meanSquaredError'
+  | 'meanAbsoluteError'
+  | 'binaryCrossentropy'
+  | 'categoricalCrossentropy'
+  | 'sparseCategoricalCrossentropy';
+
+const normalise = (name: string): string => name.toLowerCase().replace(/[-_]/g, '');
+const BY_NORMALISED = new Map<string, LossWithOptions>(
+  Object.entries(LOSSES).map(([name, loss]) => [normalise(name), loss]),
+);
 
 /**
  * Resolves a loss named in a config or on the command line, or passes a function through.
- * Returns the loss function itself (with its default options: probabilities, `'mean'`).
- * An unknown name is an error that lists the valid names.
+ *
+ * Without `options` it returns the loss function itself (with its default options:
+ * probabilities, `'mean'`), so `getLoss('mse') === meanSquaredError`. With `options` (for example
+ * `{ fromLogits: true }`, `{ delta: 2 }`) it returns a `LossFn` that calls the loss with them.
+ * An unknown name is an error that lists the valid names; options are checked by the loss on its
+ * first call. A function passes through (options with it are an error).
  */
-export function getLoss(nameOrFn: LossName | LossFn): LossFn;
-export function getLoss(nameOrFn: string | LossFn): LossFn;
-export function getLoss(nameOrFn: string | LossFn): LossFn {
+export function getLoss(nameOrFn: LossName | LossFn, options?: object): LossFn;
+export function getLoss(nameOrFn: string | LossFn, options?: object): LossFn;
+export function getLoss(nameOrFn: string | LossFn, options?: object): LossFn {
   if (typeof nameOrFn === 'function') {
+    if (options !== undefined) {
+      throw new Error('getLoss: options apply only to a loss given by name');
+    }
     return nameOrFn;
   }
-  if (Object.hasOwn(LOSSES, nameOrFn)) {
-    return LOSSES[nameOrFn as LossName];
+  const loss = BY_NORMALISED.get(normalise(String(nameOrFn)));
+  if (loss === undefined) {
+    throw new Error(`Unknown loss "${nameOrFn}"; valid names are ${LOSS_NAMES.join(', ')}`);
   }
-  throw new Error(`Unknown loss "${nameOrFn}"; valid names are ${LOSS_NAMES.join(', ')}`);
+  if (options === undefined) {
+    return loss;
+  }
+  const bound = { ...options };
+  return (yTrue, yPred) => loss(yTrue, yPred, bound);
 }

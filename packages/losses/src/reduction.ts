@@ -26,16 +26,37 @@ export function checkReduction(lossName: string, reduction: string): asserts red
 }
 
 /**
- * Reduces per-sample losses. `'none'` returns `perSample` itself, so call this inside the loss's
- * `tf.tidy`, which keeps whichever tensor is returned and disposes the rest.
+ * Weights and reduces per-sample losses. `'mean'` divides by the number of per-sample losses
+ * whatever the weights (Keras). `'none'` may return `perSample` itself, so call this inside the
+ * loss's `tf.tidy`, which keeps whichever tensor is returned and disposes the rest.
  */
-export function reduce(perSample: tf.Tensor, reduction: Reduction): tf.Tensor {
+export function reduce(
+  lossName: string,
+  perSample: tf.Tensor,
+  reduction: Reduction,
+  sampleWeight?: tf.Tensor,
+): tf.Tensor {
+  const weighted = sampleWeight === undefined ? perSample : tf.mul(perSample, weights(lossName, perSample, sampleWeight));
   switch (reduction) {
     case 'mean':
-      return tf.mean(perSample);
+      return tf.mean(weighted);
     case 'sum':
-      return tf.sum(perSample);
+      return tf.sum(weighted);
     case 'none':
-      return perSample;
+      return weighted;
   }
+}
+
+function weights(lossName: string, perSample: tf.Tensor, sampleWeight: tf.Tensor): tf.Tensor {
+  const w = sampleWeight.dtype === 'float32' ? sampleWeight : tf.cast(sampleWeight, 'float32');
+  if (w.rank === 0 || tf.util.arraysEqual(w.shape, perSample.shape)) {
+    return w;
+  }
+  if (tf.util.arraysEqual(w.shape, [...perSample.shape, 1])) {
+    return tf.reshape(w, perSample.shape);
+  }
+  throw new Error(
+    `${lossName}: sampleWeight shape [${w.shape.join(', ')}] does not fit the per-sample losses ` +
+      `of shape [${perSample.shape.join(', ')}]; give that shape, that shape with a trailing 1, or a scalar`,
+  );
 }

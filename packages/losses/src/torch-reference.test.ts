@@ -1,33 +1,43 @@
 // PyTorch as the reference: scripts/torch-reference.py wrote the fixture with torch 1.13 in float64,
-// from inputs rounded to float32, so the only differences left are float32 rounding.
+// from inputs rounded to float32, so the only differences left are float32 rounding. Logit forms
+// are torch.nn.functional's own; probability forms are Keras's formula written with torch ops.
 import * as tf from '@tensorflow/tfjs-core';
-import { describe, it } from 'vitest';
-import { categoricalCrossentropy } from './categorical-crossentropy.js';
+import { describe, expect, it } from 'vitest';
 import torch from './fixtures/torch-reference.json' with { type: 'json' };
-import { meanSquaredError } from './mean-squared-error.js';
-import { evaluate, expectAllClose, take } from './test/helpers.js';
+import { getLoss } from './get-loss.js';
+import { evaluate, expectAllClose, expectNoLeak, take } from './test/helpers.js';
 
-describe('categoricalCrossentropy with fromLogits equals torch.nn.functional.cross_entropy', () => {
-  for (const ref of torch.crossEntropy) {
-    it(`on ${ref.name}: every reduction and the gradient of the mean`, () => {
-      const [target, logits] = [tf.tensor2d(ref.target), tf.tensor2d(ref.logits)];
-      const loss = (x: tf.Tensor): tf.Tensor => categoricalCrossentropy(target, x, { fromLogits: true });
-      const lossWith = (reduction: 'none' | 'sum'): number[] =>
-        evaluate(() => categoricalCrossentropy(target, logits, { fromLogits: true, reduction }));
-      expectAllClose(lossWith('none'), ref.none);
-      expectAllClose(lossWith('sum'), [ref.sum]);
-      expectAllClose(evaluate(() => loss(logits)), [ref.mean]);
-      expectAllClose(take(tf.grad(loss)(logits)), ref.gradMeanWrtLogits.flat());
-      tf.dispose([target, logits]);
+// 1e-6 relative, with an absolute floor for values near 0 (float32 spacing at 1 is 1.2e-7).
+const [ABS, REL] = [2e-7, 1e-6];
+
+describe('every loss equals its PyTorch reference, with the gradient of the mean', () => {
+  for (const ref of torch.cases) {
+    it(`${ref.loss}: ${ref.name}`, () => {
+      const yTrue = tf.tensor(ref.yTrue.flat(2), ref.yTrueShape, ref.loss.startsWith('sparse') ? 'int32' : 'float32');
+      const yPred = tf.tensor(ref.yPred, ref.shape);
+      const sampleWeight = 'sampleWeight' in ref && ref.sampleWeight ? tf.tensor(ref.sampleWeight) : undefined;
+      const withOptions = (reduction: string) => getLoss(ref.loss, { ...ref.options, reduction, sampleWeight });
+      const at = (reduction: string): number[] => evaluate(() => withOptions(reduction)(yTrue, yPred));
+      expectAllClose(at('none'), ref.none, ABS, REL);
+      expectAllClose(at('sum'), [ref.sum], ABS, REL);
+      expectAllClose(at('mean'), [ref.mean], ABS, REL);
+      const mean = withOptions('mean');
+      expectAllClose(take(tf.grad((x: tf.Tensor) => mean(yTrue, x))(yPred)), ref.gradMean, ABS, REL);
+      expectNoLeak(() => tf.grad((x: tf.Tensor) => mean(yTrue, x))(yPred));
+      tf.dispose([yTrue, yPred, sampleWeight ?? []]);
     });
   }
-});
 
-describe('meanSquaredError equals torch.nn.functional.mse_loss', () => {
-  it("per sample (torch's 'none' averaged over the last axis) and as the mean", () => {
-    const [yTrue, yPred] = [tf.tensor2d(torch.mse.yTrue), tf.tensor2d(torch.mse.yPred)];
-    expectAllClose(evaluate(() => meanSquaredError(yTrue, yPred, { reduction: 'none' })), torch.mse.none);
-    expectAllClose(evaluate(() => meanSquaredError(yTrue, yPred)), [torch.mse.mean]);
-    tf.dispose([yTrue, yPred]);
+  it('covers every loss', () => {
+    expect(new Set(torch.cases.map((c) => c.loss))).toEqual(
+      new Set([
+        'categoricalCrossentropy',
+        'sparseCategoricalCrossentropy',
+        'binaryCrossentropy',
+        'meanSquaredError',
+        'meanAbsoluteError',
+        'huber',
+      ]),
+    );
   });
 });

@@ -8,6 +8,7 @@ do not depend on the parameters, so float32 rounding in tfjs cannot steer the tr
 Inputs are rounded to float32 so tfjs sees exactly the numbers torch saw; torch runs in float64.
 """
 import json
+import math
 import pathlib
 
 import torch
@@ -58,6 +59,24 @@ fixture = {
             lambda step: 0.5 ** (step / 10),
         ),
         run("sgd lr=0.1", lambda p: torch.optim.SGD(p, lr=0.1)),
+        run("sgd lr=0.05 momentum=0.9", lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9)),
+        run("sgd lr=0.05 momentum=0.9 nesterov", lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9, nesterov=True)),
+        run("adamw lr=0.01 eps=1e-8 weight_decay=0.01", lambda p: torch.optim.AdamW(p, lr=0.01, eps=1e-8)),
+        run(
+            "adamw lr=0.01 eps=1e-8 weight_decay=0.1, cosine decay over 100",
+            lambda p: torch.optim.AdamW(p, lr=0.01, eps=1e-8, weight_decay=0.1),
+            lambda step: 0.5 * (1 + math.cos(math.pi * min(step, 100) / 100)),
+        ),
+        run("rmsprop torch defaults lr=0.01", lambda p: torch.optim.RMSprop(p, lr=0.01)),
+        run(
+            "rmsprop lr=0.01 momentum=0.5 centered",
+            lambda p: torch.optim.RMSprop(p, lr=0.01, momentum=0.5, centered=True),
+        ),
+        run("adagrad torch defaults lr=0.01", lambda p: torch.optim.Adagrad(p, lr=0.01)),
+        run(
+            "adagrad lr=0.1 initial_accumulator_value=0.1 lr_decay=0.01",
+            lambda p: torch.optim.Adagrad(p, lr=0.1, initial_accumulator_value=0.1, lr_decay=0.01),
+        ),
     ],
 }
 out = pathlib.Path(__file__).resolve().parent.parent / "src" / "fixtures" / "torch-reference.json"

@@ -10,10 +10,11 @@ export type ChainState<T extends readonly GradientTransformation[]> = {
  * Applies transformations one after another, each to the previous one's updates: optax's `chain`.
  * `chain(scaleByAdam(), scaleByLearningRate(0.001))` is Adam.
  *
- * Follows the {@link GradientTransformation} memory contract: the updates handed from one link to
- * the next are disposed inside `update`; the final updates and every link's new state are the
- * caller's. If a link throws, what the earlier links made is disposed before the error goes on.
- * An empty chain is the identity (it returns copies of the gradients).
+ * The whole update runs in one `tf.tidy`: the updates handed from one link to the next are
+ * disposed when it ends, and so is everything made so far if a link throws. The final updates
+ * and every link's new state are the caller's ({@link GradientTransformation} memory contract).
+ * An empty chain is the identity (it returns copies of the gradients). `hyperparams` merges the
+ * links' reports, so `learningRateOf` sees the learning rate of any link.
  */
 export function chain<const T extends readonly GradientTransformation[]>(
   ...transforms: T
@@ -22,25 +23,23 @@ export function chain<const T extends readonly GradientTransformation[]>(
     init: (params) => transforms.map((t) => t.init(params)) as ChainState<T>,
     update(grads, state, params) {
       const states = state as readonly tf.TensorContainer[];
-      const next: tf.TensorContainer[] = [];
-      let updates: Params = grads;
-      try {
+      return tf.tidy(() => {
+        const next: tf.TensorContainer[] = [];
+        let updates: Params = grads;
         transforms.forEach((t, i) => {
           const result = t.update(updates, states[i], params);
-          if (updates !== grads) {
-            tf.dispose(updates);
-          }
           updates = result.updates;
           next.push(result.state);
         });
-      } catch (error) {
-        tf.dispose([next, updates === grads ? [] : updates]);
-        throw error;
-      }
-      if (updates === grads) {
-        updates = tf.tidy(() => Object.fromEntries(Object.entries(grads).map(([k, g]) => [k, tf.clone(g)])));
-      }
-      return { updates, state: next as ChainState<T> };
+        if (updates === grads) {
+          updates = Object.fromEntries(Object.entries(grads).map(([k, g]) => [k, tf.clone(g)]));
+        }
+        return { updates, state: next as ChainState<T> };
+      });
+    },
+    hyperparams(state) {
+      const states = state as readonly tf.TensorContainer[];
+      return Object.assign({}, ...transforms.map((t, i) => t.hyperparams?.(states[i]) ?? {}));
     },
   };
 }

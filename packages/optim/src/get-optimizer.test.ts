@@ -30,13 +30,27 @@ describe('getOptimizer', () => {
     expect(() => getOptimizer(tx, { learningRate: 1 })).toThrow('options apply only to an optimizer given by name');
   });
 
+  it('builds momentum, nesterov, adamw, rmsprop and adagrad with their defaults', () => {
+    // First steps for g = 1: momentum's trace is g; Nesterov's update is g + 0.9 g = 1.9 g.
+    expect(firstUpdate(getOptimizer('momentum'))).toEqual([Math.fround(-0.01)]);
+    expect(firstUpdate(getOptimizer('nesterov'))[0]).toBeCloseTo(-0.019, 8);
+    // adamw's decay needs params: without them it says so.
+    expect(() => firstUpdate(getOptimizer('adamw'))).toThrow('addDecayedWeights: update() needs params');
+    // rmsprop: nu = 0.1, update -0.001 / sqrt(0.1 + 1e-7); adagrad: -0.001 / sqrt(1.1 + 1e-7).
+    expect(firstUpdate(getOptimizer('rmsprop'))[0]).toBeCloseTo(-0.001 / Math.sqrt(0.1000001), 9);
+    expect(firstUpdate(getOptimizer('adagrad'))[0]).toBeCloseTo(-0.001 / Math.sqrt(1.1000001), 9);
+  });
+
   it('refuses unknown names and options, listing the valid ones', () => {
-    expect(OPTIMIZER_NAMES).toEqual(['sgd', 'adam']);
-    expect(() => getOptimizer('rmsprop')).toThrow('Unknown optimizer "rmsprop"; valid names are sgd, adam');
+    expect(OPTIMIZER_NAMES).toEqual(['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'rmsprop', 'adagrad']);
+    expect(() => getOptimizer('lamb')).toThrow(
+      'Unknown optimizer "lamb"; valid names are sgd, momentum, nesterov, adam, adamw, rmsprop, adagrad',
+    );
     expect(() => getOptimizer('constructor')).toThrow('Unknown optimizer "constructor"');
     expect(() => getOptimizer('adam', { lr: 0.1 })).toThrow(
       'getOptimizer: unknown option "lr" for adam; valid options are learningRate, beta1, beta2, epsilon',
     );
     expect(() => getOptimizer('sgd', { learningRate: '0.1' })).toThrow('sgd: learningRate must be a finite number');
+    expect(() => getOptimizer('sgd', { nesterov: true })).toThrow('sgd: nesterov needs momentum > 0');
   });
 });

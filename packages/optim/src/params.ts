@@ -47,3 +47,11 @@ export function checkGrads(owner: string, grads: Params, state: Params): void {
     }
   }
 }
+
+/**
+ * The gradient for `name`, or `undefined` when this update has none (the parameter keeps its
+ * state). `Object.hasOwn` so that names like `constructor` are never mistaken for gradients.
+ */
+export function gradFor(grads: Params, name: string): tf.Tensor | undefined {
+  return Object.hasOwn(grads, name) ? grads[name] : undefined;
+}

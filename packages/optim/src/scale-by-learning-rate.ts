@@ -15,7 +15,8 @@ export interface ScaleByLearningRateOptions {
  * Multiplies updates by `-learningRate(step)`: optax's `scale_by_learning_rate`, the last link of
  * every optimizer chain. `learningRate` is a number or a {@link Schedule}, which gets the count of
  * updates made so far (0 for the first update); a schedule returning a non-finite value is an
- * error naming the step. Follows the {@link GradientTransformation} memory contract.
+ * error naming the step. `hyperparams(state)` reports `{ learningRate }` for the next update
+ * (see `learningRateOf`). Follows the {@link GradientTransformation} memory contract.
  */
 export function scaleByLearningRate(
   learningRate: number | Schedule,
@@ -33,5 +34,6 @@ export function scaleByLearningRate(
       }
       return { updates: scaleParams(grads, sign * rate), state: { count: state.count + 1 } };
     },
+    hyperparams: (state) => ({ learningRate: schedule(state.count) }),
   };
 }

@@ -36,3 +36,19 @@ describe('sgd', () => {
     );
   });
 });
+
+describe('sgd with momentum', () => {
+  it('steps by -lr * trace, trace = g + momentum * trace; Nesterov by -lr * (g + momentum * trace)', () => {
+    // g = 1 twice, lr 0.1, momentum 0.5: traces 1 and 1.5; Nesterov's updates -0.15 and -0.175.
+    for (const [nesterov, expected] of [[false, [-0.1, -0.15]], [true, [-0.15, -0.175]]] as const) {
+      const tx = sgd({ learningRate: 0.1, momentum: 0.5, nesterov });
+      const grads = { x: tf.scalar(1) };
+      const s0 = tx.init(grads);
+      const r1 = tx.update(grads, s0);
+      const r2 = tx.update(grads, r1.state);
+      expectAllClose([...(read(r1.updates).x ?? []), ...(read(r2.updates).x ?? [])], expected);
+      tf.dispose([grads, s0, r1, r2]);
+    }
+    expect(() => sgd({ nesterov: true })).toThrow('sgd: nesterov needs momentum > 0; got momentum 0');
+  });
+});

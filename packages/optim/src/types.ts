@@ -41,9 +41,15 @@ export interface GradientTransformation<S extends tf.TensorContainer = tf.Tensor
   init(params: Params): S;
   /**
    * Transforms `grads` into updates and advances the state. `params` (the current values) is for
-   * transformations that need them, such as weight decay; none in this package reads it.
+   * transformations that need them: `addDecayedWeights` (and so `adamw`) requires it.
    */
   update(grads: Params, state: S, params?: Params): UpdateResult<S>;
+  /**
+   * The hyperparameters the next `update` will use, given the current state, as plain numbers
+   * (for logging; nothing is read back from the device). `scaleByLearningRate` reports
+   * `learningRate`; `chain` merges its links' reports. Optional: most transformations have none.
+   */
+  hyperparams?(state: S): Record<string, number>;
 }
 
 /**

@@ -1,0 +1,76 @@
+import {
+  KNNImputer,
+  MinMaxScaler,
+  Pipeline,
+  rowsToTable,
+  SimpleImputer,
+  StandardScaler,
+  tableToRows,
+  type Transformer,
+} from '@lab/preprocess';
+import { convertTableFile, readTableFile, writeTableFile } from '@lab/preprocess/node';
+import { writeFileAtomic } from './atomic-write.js';
+import { UsageError } from './errors.js';
+
+/** Options of `lab preprocess impute`. */
+export interface ImputeOptions {
+  strategy: 'mean' | 'median' | 'most-frequent' | 'constant' | 'knn';
+  fillValue?: number;
+  neighbors: number;
+  weights: 'uniform' | 'distance';
+  output: string;
+  savePipeline?: string;
+}
+
+/** Options of `lab preprocess scale`. */
+export interface ScaleOptions {
+  method: 'standard' | 'minmax';
+  output: string;
+  savePipeline?: string;
+}
+
+/** Fits `transformer` on a numeric table file and writes the transformed table (atomically). */
+async function transformTable(input: string, output: string, name: string, transformer: Transformer, savePipeline?: string): Promise<string> {
+  const table = await readTableFile(input).catch((error: Error) => {
+    throw new UsageError(error.message);
+  });
+  let rows: number[][];
+  try {
+    rows = tableToRows(table);
+  } catch (error) {
+    throw new UsageError(`${input}: ${(error as Error).message}`);
+  }
+  const out = transformer.fitTransform(rows) as number[][];
+  // Imputers drop columns that were entirely missing, as scikit-learn does; drop their names too.
+  const kept = out[0] && out[0].length < table.names.length ? table.names.filter((_, c) => rows.some((r) => !Number.isNaN(r[c]))) : table.names;
+  await writeTableFile(output, rowsToTable(out, kept));
+  if (savePipeline) await writeFileAtomic(savePipeline, `${JSON.stringify(new Pipeline([[name, transformer]]), null, 2)}\n`);
+  const dropped = table.names.length - kept.length;
+  return `${input} → ${output}: ${rows.length} rows, ${kept.length} columns${dropped ? ` (${dropped} entirely missing column${dropped > 1 ? 's' : ''} dropped)` : ''}`;
+}
+
+/** `lab preprocess impute`: SimpleImputer (mean, median, most frequent, constant) or KNNImputer. */
+export async function runImpute(input: string, options: ImputeOptions): Promise<string> {
+  const transformer =
+    options.strategy === 'knn'
+      ? new KNNImputer({ nNeighbors: options.neighbors, weights: options.weights })
+      : new SimpleImputer({
+          strategy: options.strategy === 'most-frequent' ? 'mostFrequent' : options.strategy,
+          ...(options.fillValue === undefined ? {} : { fillValue: options.fillValue }),
+        });
+  return transformTable(input, options.output, 'impute', transformer, options.savePipeline);
+}
+
+/** `lab preprocess scale`: StandardScaler or MinMaxScaler. */
+export async function runScale(input: string, options: ScaleOptions): Promise<string> {
+  const transformer = options.method === 'standard' ? new StandardScaler() : new MinMaxScaler();
+  return transformTable(input, options.output, 'scale', transformer, options.savePipeline);
+}
+
+/** `lab preprocess convert`: CSV, TSV, TXT and JSON tables into each other, by extension. */
+export async function runConvert(input: string, output: string): Promise<string> {
+  const rows = await convertTableFile(input, output).catch((error: Error) => {
+    throw new UsageError(error.message);
+  });
+  return `${input} → ${output}: ${rows} rows`;
+}
