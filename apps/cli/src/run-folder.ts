@@ -41,8 +41,8 @@ export class RunFolder {
   }
 
   /** Appends one epoch's numbers (one line, one write) to `metrics.jsonl`. */
-  async appendMetrics(epoch: number, logs: Logs, learningRate: number | undefined): Promise<void> {
-    const line = JSON.stringify({ epoch: epoch + 1, ...logs, ...(learningRate === undefined ? {} : { learning_rate: learningRate }) });
+  async appendMetrics(epoch: number, logs: Logs): Promise<void> {
+    const line = JSON.stringify({ epoch: epoch + 1, ...logs });
     await fs.mkdir(this.dir, { recursive: true });
     await fs.appendFile(path.join(this.dir, 'metrics.jsonl'), `${line}\n`);
   }

@@ -1,10 +1,10 @@
 import { type Callback, Dense, Flatten, Sequential } from '@lab/models';
 import { fileSystem, loadCheckpoint } from '@lab/models/node';
-import { adam } from '@lab/optim';
 import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, selectBackend } from './backend.js';
 import { UsageError } from './errors.js';
 import { loadData, toTensors } from './mnist-tensors.js';
+import { initialLearningRate, makeOptimizer, type OptimizerFlags } from './optimizer-options.js';
 import { parseDenoise } from './preprocess-images.js';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
@@ -14,11 +14,12 @@ import { formatTestReport, scoreTestSet, type TestReport } from './test-report.j
 import { RunFolder } from './run-folder.js';
 
 /** Options of `lab train` (the CLI flags, parsed). */
-export interface TrainOptions {
+export interface TrainOptions extends OptimizerFlags {
   data?: string;
   epochs: number;
   batchSize: number;
-  learningRate: number;
+  /** A loss name from @lab/losses (`categorical-crossentropy`, `mse`, ...). */
+  loss: string;
   hidden: number;
   seed: number;
   backend: BackendChoice;
@@ -34,7 +35,7 @@ export interface TrainOptions {
 }
 
 /** The options a run folder's config.json keeps: everything that decides the numbers. */
-const CONFIG_KEYS = ['epochs', 'batchSize', 'learningRate', 'hidden', 'seed', 'validationSplit', 'limit', 'checkpointEvery', 'denoise'] as const;
+const CONFIG_KEYS = ['epochs', 'batchSize', 'optimizer', 'learningRate', 'lrSchedule', 'decayRate', 'decaySteps', 'staircase', 'loss', 'hidden', 'seed', 'validationSplit', 'limit', 'checkpointEvery', 'denoise'] as const;
 
 /** The summary `lab train --json` prints as its last line. */
 export interface TrainResult {
@@ -46,6 +47,8 @@ export interface TrainResult {
   backend_reason: string;
   epochs: number;
   batch_size: number;
+  optimizer: string;
+  loss: string;
   learning_rate: number;
   hidden_units: number;
   seed: number;
@@ -105,7 +108,7 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
   let signals: ReturnType<typeof stopOnSignals> | undefined;
   try {
     let start = { epoch: 0, step: 0 };
-    const compile = { optimizer: adam({ learningRate: options.learningRate }), loss: 'categoricalCrossentropy', metrics: ['accuracy'] };
+    const compile = { optimizer: makeOptimizer(options), loss: options.loss, metrics: ['accuracy'] };
     if (flags.resume) {
       const checkpoint = await loadCheckpoint(run.checkpointDir).catch((error: Error) => {
         throw new UsageError(`cannot resume '${run.dir}': ${error.message}`);
@@ -121,7 +124,8 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
       await run.writeConfig(Object.fromEntries(CONFIG_KEYS.map((k) => [k, options[k]])));
     }
     log.write(`Run folder: ${run.dir}\n${model.summary()}\n`);
-    log.write(`Training on ${train.count} samples for ${options.epochs} epochs, batch size ${options.batchSize}\n`);
+    const schedule = options.lrSchedule === 'exponential' ? `, decaying ×${options.decayRate} every ${options.decaySteps} steps${options.staircase ? ' (staircase)' : ''}` : '';
+    log.write(`Training on ${train.count} samples for ${options.epochs} epochs, batch size ${options.batchSize}, ${options.optimizer} (learning rate ${initialLearningRate(options)}${schedule}), loss ${options.loss}\n`);
     signals = stopOnSignals(model, log);
     const current = model;
     const everySteps = options.checkpointEvery ?? 0;
@@ -146,7 +150,7 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
           throw new UsageError(`the training loss became ${logs.loss} in epoch ${epoch + 1}; the last good checkpoint is in ${run.checkpointDir}`);
         }
         // An epoch cut short by Ctrl-C is logged as partial; its remainder is logged on resume.
-        await run.appendMetrics(epoch, current.stopTraining ? { ...logs, partial: 1 } : logs, options.learningRate);
+        await run.appendMetrics(epoch, current.stopTraining ? { ...logs, partial: 1 } : logs);
         await run.checkpoint(current, options.seed);
       },
     };
@@ -189,7 +193,9 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
       backend_reason: backend.reason,
       epochs: options.epochs,
       batch_size: options.batchSize,
-      learning_rate: options.learningRate,
+      optimizer: options.optimizer,
+      loss: options.loss,
+      learning_rate: initialLearningRate(options),
       hidden_units: options.hidden,
       seed: options.seed,
       train_samples: trained,

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // Registers tfjs-core's gradients wherever a model trains (Node's tfjs-core bundle has none).
 import '@lab/models/register-gradients';
 import { categoricalCrossentropy } from '@lab/losses';
-import { applyUpdates } from '@lab/optim';
+import { applyUpdates, learningRateOf } from '@lab/optim';
 import type { BatchLogs, Callback, History, Logs } from './callbacks.js';
 import { type Compiled, makeMetrics } from './compile.js';
 import { evaluateBatches } from './evaluate.js';
@@ -118,6 +118,9 @@ export async function fitLoop(
         const val = await evaluateBatches(model, compiled, data.validation[0], data.validation[1], batchSize);
         for (const [k, v] of Object.entries(val)) logs[`val_${k}`] = v;
       }
+      // The rate the schedule gives at the end of the epoch, as Keras logs `learning_rate`.
+      const rate = learningRateOf(compiled.optimizer, state);
+      if (rate !== undefined) logs.learning_rate = rate;
       logs.seconds = (performance.now() - started) / 1000;
       history.epoch.push(epoch);
       for (const [k, v] of Object.entries(logs)) {

@@ -155,7 +155,7 @@ describe('Sequential', () => {
       'batch 1 20 loss',
       'batch 2 20 -',
       'batch 3 4 loss',
-      'epoch 0 loss,accuracy,seconds',
+      'epoch 0 loss,accuracy,learning_rate,seconds',
     ]);
     model.dispose();
     tf.dispose([x, y]);
