@@ -1,15 +1,32 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { MNIST_FILES } from '@lab/data';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LabResult } from './lab-result.js';
+import type { LabResult, LabState } from './lab-result.js';
+import { findMnistFile, mnistDir } from './server/serve-mnist.js';
 import { type Chromium, chromiumMissing, launchChromium, NO_WEBGL_ARGS } from './test/chromium.js';
 import { type ServedApp, serveBuiltApp } from './test/serve-app.js';
 
-const SCREENSHOT = '/tmp/lab-web.png';
+/** Screenshots of each step, kept as test artifacts. */
+const SHOTS = process.env.LAB_SCREENSHOT_DIR ?? '/tmp/lab-web';
 const missing = chromiumMissing();
-// CI sets LAB_REQUIRE_BROWSER=1: there a missing browser is a failure, not a skip.
+// CI sets LAB_REQUIRE_BROWSER=1: there a missing browser (or MNIST folder) is a failure, not a skip.
 const requireBrowser = process.env.LAB_REQUIRE_BROWSER === '1';
+const dataDir = mnistDir();
+const dataMissing = MNIST_FILES.some((f) => !findMnistFile(dataDir, f))
+  ? `the four MNIST files are not in ${dataDir} (set LAB_MNIST_DIR)`
+  : undefined;
+/** A small subset keeps the run short: 5,000 training images (4,500 after the split) and 2,000 test images. */
+const SUBSET = '?trainLimit=5000&testLimit=2000';
 
-/** What the page did, collected while it loads. */
+/**
+ * The production bundle's budget, tfjs included: the JavaScript the page loads (gzip) and the
+ * whole dist/ (raw, with the three wasm binaries, which are fetched only on the wasm fallback).
+ */
+const BUDGET = { jsGzipBytes: 300_000, distBytes: 2_600_000 };
+
+/** What the page did, collected while it runs. */
 interface PageRun {
   page: Page;
   result: LabResult | undefined;
@@ -56,6 +73,37 @@ function expectSoundRun(run: PageRun): LabResult {
   return result;
 }
 
+async function labState(page: Page): Promise<LabState> {
+  return (await page.evaluate(() => window.__labState)) ?? {};
+}
+
+/** Loads the served MNIST subset and trains one epoch with `batchSize`; returns the state after. */
+async function loadAndTrain(page: Page, batchSize: number): Promise<LabState> {
+  await page.locator('#load-served').click();
+  await page.waitForFunction(() => window.__labState?.data !== undefined || window.__labState?.stepError, null, { timeout: 30_000 });
+  await page.locator('input[name=epochs]').fill('1');
+  await page.locator('input[name=batchSize]').fill(String(batchSize));
+  await page.locator('#start').click();
+  await page.waitForFunction(() => window.__labState?.training?.state === 'finished' || window.__labState?.stepError, null, {
+    timeout: 90_000,
+  });
+  return labState(page);
+}
+
+async function totalSize(dir: string): Promise<{ all: number; js: string[] }> {
+  const names = await readdir(dir, { recursive: true });
+  let all = 0;
+  const js: string[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const info = await stat(file);
+    if (!info.isFile()) continue;
+    all += info.size;
+    if (name.endsWith('.js')) js.push(file);
+  }
+  return { all, js };
+}
+
 if (missing !== undefined && !requireBrowser) {
   console.warn(`Skipping the browser tests. ${missing}.`);
   it.skip(`web app in headless Chromium: ${missing}; LAB_REQUIRE_BROWSER=1 makes this a failure`, () => {});
@@ -74,24 +122,156 @@ if (missing !== undefined && !requireBrowser) {
       await app?.close();
     });
 
-    it('predicts the drawn digit on the webgl backend', async () => {
-      const run = await openApp(browser!, app!);
-      const result = expectSoundRun(run);
-      expect(result.backend).toBe('webgl');
-      expect(result.backendFailures).toEqual([]);
-      expect(run.consoleWarnings).toEqual([]);
-      expect(await run.page.locator('#backend').textContent()).toBe('webgl');
-      expect(await run.page.locator('#notice').isHidden()).toBe(true);
-      expect(await run.page.locator('#probabilities li').count()).toBe(10);
-      expect(await run.page.locator('#argmax').textContent()).toBe(String(result.argmax));
-      expect(await run.page.locator('#summary').textContent()).toContain('Total params: 101,770');
-      await run.page.screenshot({ path: SCREENSHOT, fullPage: true });
-      await run.page.close();
+    it('keeps the production build under its size budget', async () => {
+      const { gzipSync } = await import('node:zlib');
+      const { readFile } = await import('node:fs/promises');
+      const { all, js } = await totalSize(app!.outDir);
+      let jsGzip = 0;
+      for (const file of js) jsGzip += gzipSync(await readFile(file)).length;
+      console.info(`bundle: ${js.length} JS files, ${jsGzip} bytes gzip; dist/ ${all} bytes`);
+      expect(jsGzip).toBeLessThanOrEqual(BUDGET.jsGzipBytes);
+      expect(all).toBeLessThanOrEqual(BUDGET.distBytes);
     });
 
-    it('serves the wasm binaries itself, so the wasm backend works offline', async () => {
-      const run = await openApp(browser!, app!, '?backend=wasm');
+    it.skipIf(dataMissing !== undefined && !requireBrowser)(
+      'loads MNIST, trains on webgl, evaluates, and reads a drawn digit',
+      async () => {
+        if (dataMissing) throw new Error(`LAB_REQUIRE_BROWSER=1 but ${dataMissing}`);
+        const run = await openApp(browser!, app!, SUBSET);
+        const { page } = run;
+        expect(expectSoundRun(run).backend).toBe('webgl');
+        expect(await page.locator('#backend').textContent()).toBe('webgl');
+        expect(run.consoleWarnings).toEqual([]);
+
+        // 1. Data, from the app's own server: verified, parsed in the worker, a sample grid.
+        await expect(page.locator('#load-served').isVisible()).resolves.toBe(true);
+        await page.locator('#load-served').click();
+        await page.waitForFunction(() => window.__labState?.data || window.__labState?.stepError, null, { timeout: 30_000 });
+        let state = await labState(page);
+        expect(state.stepError).toBeUndefined();
+        expect(state.data).toEqual({ train: 4500, validation: 500, test: 2000, verified: true });
+        expect(await page.locator('#checks li').count()).toBe(4);
+        expect(await page.locator('#samples canvas').count()).toBe(40);
+        // The denoising preview shows each digit before and after; training below uses no filter.
+        await page.locator('#denoise').selectOption('median');
+        await page.waitForFunction(() => document.querySelectorAll('#denoise-preview .pair').length === 8);
+        await page.locator("#data").screenshot({ path: `${SHOTS}-1-data.png` });
+        await page.locator('#denoise').selectOption('none');
+
+        // 2. One epoch on webgl, paused and resumed on the way.
+        await page.locator('input[name=epochs]').fill('1');
+        await page.locator('input[name=batchSize]').fill('64');
+        // Above Adam's default, so one short epoch on 4,500 digits clears 0.85 with room (0.874 here).
+        await page.locator('input[name=learningRate]').fill('0.004');
+        await page.locator('#start').click();
+        // The page answers mid-epoch: the progress moves, and the pause button takes effect.
+        await page.waitForFunction(() => (document.getElementById('progress') as HTMLProgressElement).value > 0.3, null, {
+          timeout: 60_000,
+        });
+        await page.locator('#pause').click();
+        await page.waitForFunction(() => window.__labState?.training?.state === 'paused', null, { timeout: 10_000 });
+        expect(await page.locator('#pause').textContent()).toBe('Resume');
+        // While paused the form stays locked.
+        expect(await page.locator('input[name=epochs]').isDisabled()).toBe(true);
+        await page.locator('#train').screenshot({ path: `${SHOTS}-2-paused.png` });
+        await page.locator('#pause').click();
+        await page.waitForFunction(() => window.__labState?.training?.state === 'finished' || window.__labState?.stepError, null, {
+          timeout: 90_000,
+        });
+        state = await labState(page);
+        expect(state.stepError).toBeUndefined();
+        const epochs = state.training!.epochs;
+        expect(epochs).toHaveLength(1);
+        expect(epochs[0]!.val_accuracy).toBeGreaterThan(0.8);
+        expect(state.training!.samplesPerSecond).toBeGreaterThan(0);
+        console.info(`webgl: ${Math.round(state.training!.samplesPerSecond)} samples/s, val accuracy ${epochs[0]!.val_accuracy}`);
+        expect(await page.locator('#epochs tbody tr').count()).toBe(1);
+        expect(await page.locator('#loss-chart canvas').count()).toBeGreaterThan(0);
+        await page.locator("#train").screenshot({ path: `${SHOTS}-2-trained.png` });
+
+        // 3. Evaluation: accuracy well above chance, a confusion-matrix cell opens its digits.
+        await page.locator('#evaluate-button').click();
+        await page.waitForFunction(() => window.__labState?.evaluation || window.__labState?.stepError, null, { timeout: 30_000 });
+        state = await labState(page);
+        expect(state.evaluation!.accuracy).toBeGreaterThan(0.85);
+        expect(await page.locator('#test-accuracy').textContent()).toBe(state.evaluation!.accuracy.toFixed(4));
+        expect(state.evaluation!.matrix.flat().reduce((a, b) => a + b, 0)).toBe(2000);
+        expect(await page.locator('#report tbody tr').count()).toBe(10);
+        const [t, p] = worstMistake(state.evaluation!.matrix);
+        await page.locator(`#confusion button[data-true="${t}"][data-predicted="${p}"]`).click();
+        expect(await page.locator('#cell-title').textContent()).toContain(`True ${t}, predicted ${p}`);
+        expect(await page.locator('#cell-gallery canvas').count()).toBe(Math.min(48, state.evaluation!.matrix[t]![p]!));
+        expect(await page.locator('#misclassified canvas').count()).toBeGreaterThan(0);
+        await page.locator("#evaluate").screenshot({ path: `${SHOTS}-3-evaluated.png` });
+
+        // 4. Draw a "1" with the mouse: the model reads the centred 28 × 28 input.
+        const pad = await page.locator('#pad').boundingBox();
+        await page.locator('#pad').scrollIntoViewIfNeeded();
+        const box = (await page.locator('#pad').boundingBox()) ?? pad!;
+        await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.15);
+        await page.mouse.down();
+        for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.15 + 0.07 * i));
+        await page.mouse.up();
+        await page.waitForFunction(() => window.__labState?.drawing !== undefined, null, { timeout: 10_000 });
+        const drawing = (await labState(page)).drawing!;
+        expect(drawing.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+        expect(drawing.numTensorsAfter).toBe(drawing.numTensorsBefore);
+        expect(drawing.input.filter((v) => v > 0).length).toBeGreaterThan(20);
+        expect(await page.locator('#probabilities li').count()).toBe(10);
+        console.info(`drawn "1" read as ${drawing.argmax} (p = ${drawing.probabilities[drawing.argmax]!.toFixed(3)})`);
+        await page.locator("#draw").screenshot({ path: `${SHOTS}-4-drawn.png` });
+        await page.locator('#clear').click();
+        expect(await page.locator('#probabilities li').count()).toBe(0);
+
+        // At phone width the page reflows without sideways scrolling.
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        const tooWide = await page.evaluate(() =>
+          [...document.querySelectorAll('body *')]
+            .filter((e) => !e.closest('.scroll') && e.getBoundingClientRect().right > window.innerWidth + 1)
+            .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`),
+        );
+        expect(tooWide).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await page.locator('#evaluate').screenshot({ path: `${SHOTS}-5-phone-evaluate.png` });
+        await page.locator('#train').screenshot({ path: `${SHOTS}-5-phone-train.png` });
+
+        // 5. Save in IndexedDB; a fresh page loads it back and scores the same.
+        await page.setViewportSize({ width: 1000, height: 800 });
+        await page.locator('#save-model').click();
+        await page.waitForFunction(() => /Saved|failed/.test(document.getElementById('model-status')?.textContent ?? '') || window.__labState?.stepError);
+        expect((await labState(page)).stepError).toBeUndefined();
+        expect(run.consoleErrors).toEqual([]);
+        expect(run.foreignRequests).toEqual([]);
+        await page.close();
+
+        const again = await openApp(browser!, app!, SUBSET);
+        await again.page.locator('#load-model').click();
+        await again.page.waitForFunction(() => document.getElementById('model-status')?.textContent?.startsWith('Loaded') || window.__labState?.stepError);
+        expect((await labState(again.page)).stepError).toBeUndefined();
+        expect(await again.page.locator('#summary').textContent()).toContain('Total params: 101,770');
+        await again.page.locator('#load-served').click();
+        await again.page.waitForFunction(() => window.__labState?.data, null, { timeout: 30_000 });
+        await again.page.locator('#evaluate-button').click();
+        await again.page.waitForFunction(() => window.__labState?.evaluation || window.__labState?.stepError, null, { timeout: 30_000 });
+        expect((await labState(again.page)).evaluation!.accuracy).toBe(state.evaluation!.accuracy);
+        await again.page.locator('#model').screenshot({ path: `${SHOTS}-6-reloaded.png` });
+        expect(again.consoleErrors).toEqual([]);
+        expect(again.foreignRequests).toEqual([]);
+        await again.page.close();
+      },
+      150_000,
+    );
+
+    it.skipIf(dataMissing !== undefined)('trains on the wasm backend too, its binaries served by the app', async () => {
+      const run = await openApp(browser!, app!, `?backend=wasm&trainLimit=2000&testLimit=100`);
       expect(expectSoundRun(run).backend).toBe('wasm');
+      const state = await loadAndTrain(run.page, 64);
+      expect(state.stepError).toBeUndefined();
+      expect(state.training!.epochs).toHaveLength(1);
+      console.info(`wasm: ${Math.round(state.training!.samplesPerSecond)} samples/s`);
+      expect(run.consoleErrors).toEqual([]);
+      expect(run.foreignRequests).toEqual([]);
       await run.page.close();
     });
 
@@ -107,7 +287,7 @@ if (missing !== undefined && !requireBrowser) {
         expect(await run.page.locator('#notice').textContent()).toContain('Fell back to the wasm backend');
         // tfjs itself warns (on the console) that webgl failed; the page's notice is ours.
         expect(run.consoleWarnings).toContain('Initialization of backend webgl failed');
-        await run.page.screenshot({ path: '/tmp/lab-web-fallback.png', fullPage: true });
+        await run.page.screenshot({ path: `${SHOTS}-fallback.png` });
       } finally {
         await noWebgl.close();
       }
@@ -122,4 +302,13 @@ if (missing !== undefined && !requireBrowser) {
       await run.page.close();
     });
   });
+}
+
+/** The off-diagonal cell with the most samples (true, predicted). */
+function worstMistake(matrix: number[][]): [number, number] {
+  let best: [number, number] = [0, 1];
+  for (const [t, row] of matrix.entries()) {
+    for (const [p, n] of row.entries()) if (t !== p && n > matrix[best[0]]![best[1]]!) best = [t, p];
+  }
+  return best;
 }

@@ -1,17 +1,39 @@
 import type { BackendFailure, BackendName } from './backend.js';
 import type { DigitPrediction } from './predict-digit.js';
 
-/** What the page computed, for end-to-end tests and the curious (`window.__labResult`). */
+/** What the page computed at start, for end-to-end tests and the curious (`window.__labResult`). */
 export interface LabResult extends DigitPrediction {
   backend: BackendName;
   /** Backends that failed before `backend` was chosen (shown on the page too). */
   backendFailures: BackendFailure[];
 }
 
+/** What the page has done since, step by step (`window.__labState`), for tests and the curious. */
+export interface LabState {
+  data?: {
+    train: number;
+    validation: number;
+    test: number;
+    /** The files' SHA-256 matched the published ones (always true: a mismatch is an error). */
+    verified: boolean;
+  };
+  training?: {
+    state: 'running' | 'paused' | 'stopping' | 'finished';
+    /** Per-epoch logs: loss, accuracy, val_loss, val_accuracy, seconds. */
+    epochs: Record<string, number>[];
+    samplesPerSecond: number;
+  };
+  evaluation?: { accuracy: number; matrix: number[][] };
+  drawing?: DigitPrediction & { input: number[] };
+  /** The last error shown in a step (data, training, evaluation), if any. */
+  stepError?: string;
+}
+
 declare global {
   interface Window {
     __labResult?: LabResult;
     __labError?: string;
+    __labState?: LabState;
   }
 }
 
@@ -28,4 +50,9 @@ export function publishResult(result: LabResult): void {
 export function publishError(message: string): void {
   window.__labError = message;
   document.body.dataset.status = 'error' satisfies PageStatus;
+}
+
+/** Merges `update` into `window.__labState`. */
+export function publishState(update: Partial<LabState>): void {
+  window.__labState = { ...window.__labState, ...update };
 }

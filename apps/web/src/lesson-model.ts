@@ -1,4 +1,5 @@
 import { Dense, Flatten, Sequential } from '@lab/models';
+import type { GradientTransformation } from '@lab/optim';
 
 /** The seed of the lesson's model: the same seed on the same backend gives the same weights. */
 export const LESSON_SEED = 42;
@@ -9,20 +10,30 @@ export const IMAGE_SHAPE: readonly [number, number, number] = [28, 28, 1];
 /** The ten digit classes. */
 export const NUM_CLASSES = 10;
 
+/** Options of {@link createLessonModel}. */
+export interface LessonModelOptions {
+  /** Default {@link LESSON_SEED}. */
+  seed?: number;
+  /** Units of the hidden layer. Default 128, the lesson's. */
+  hiddenUnits?: number;
+  /** Default Adam with Keras' settings, the lesson's. */
+  optimizer?: GradientTransformation;
+}
+
 /**
  * The lesson's network, built and compiled: Flatten 28×28×1 → Dense 128 relu → Dense 10
  * softmax, with Adam and categorical cross-entropy. The caller owns it and calls `dispose()`.
  */
-export function createLessonModel(seed = LESSON_SEED): Sequential {
+export function createLessonModel(options: LessonModelOptions = {}): Sequential {
   const model = new Sequential(
     [
       new Flatten({ inputShape: [...IMAGE_SHAPE] }),
-      new Dense({ units: 128, activation: 'relu' }),
+      new Dense({ units: options.hiddenUnits ?? 128, activation: 'relu' }),
       new Dense({ units: NUM_CLASSES, activation: 'softmax' }),
     ],
-    { seed, name: 'lesson' },
+    { seed: options.seed ?? LESSON_SEED, name: 'lesson' },
   );
-  model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  model.compile({ optimizer: options.optimizer ?? 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   model.build();
   return model;
 }

@@ -1,31 +1,126 @@
 import './style.css';
 import { backendCandidates, selectBackend } from './backend.js';
 import { drawVerticalBar, readGreyPixels } from './digit-canvas.js';
-import { publishError, publishResult } from './lab-result.js';
+import { evaluateTest } from './evaluate/evaluate-test.js';
+import { publishError, publishResult, publishState } from './lab-result.js';
 import { createLessonModel } from './lesson-model.js';
 import { predictDigit } from './predict-digit.js';
+import type { Session } from './session.js';
+import { setUpDataPanel } from './ui/data-panel.js';
+import { setUpDenoisePanel } from './ui/denoise-panel.js';
+import { setUpDrawPanel } from './ui/draw-panel.js';
+import { showEvaluation } from './ui/evaluation-view.js';
+import { setUpModelPanel } from './ui/model-panel.js';
+import { setUpTrainingPanel } from './ui/training-panel.js';
 import { element, showBackend, showError, showPrediction, showStatus, showSummary } from './view.js';
 import { configureWasmPaths } from './wasm-paths.js';
 
-/** Picks the backend, builds the lesson's model and predicts the drawn digit once. */
+/** A positive integer from the query string (e.g. `?trainLimit=2000`), or undefined. */
+function queryCount(params: URLSearchParams, name: string): number | undefined {
+  const value = Number(params.get(name));
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+/** Picks the backend, builds the lesson's model, predicts once, then sets up the four steps. */
 async function main(): Promise<void> {
   document.body.dataset.status = 'loading';
   showStatus('Starting TensorFlow.js…');
   configureWasmPaths();
+  const params = new URLSearchParams(location.search);
   // `?backend=wasm` (or `cpu`) asks for a slower backend, e.g. to try the fallbacks.
-  const backend = await selectBackend(backendCandidates(new URLSearchParams(location.search).get('backend')));
+  const backend = await selectBackend(backendCandidates(params.get('backend')));
   showBackend(backend);
+  const picker = element('backend-select', HTMLSelectElement);
+  picker.value = backend.name;
+  picker.addEventListener('change', () => {
+    params.set('backend', picker.value);
+    location.search = params.toString();
+  });
 
   showStatus('Building the model…');
-  const model = createLessonModel();
-  showSummary(model.summary());
+  const session: Session = {
+    backend: backend.name,
+    data: undefined,
+    model: createLessonModel(),
+    trained: false,
+    training: false,
+    denoise: undefined,
+  };
+  showSummary(session.model.summary());
 
   showStatus('Predicting…');
   const canvas = element('digit', HTMLCanvasElement);
   drawVerticalBar(canvas);
-  const prediction = await predictDigit(model, readGreyPixels(canvas));
+  const prediction = await predictDigit(session.model, readGreyPixels(canvas));
   showPrediction(prediction);
-  showStatus(`Ready: one prediction on the ${backend.name} backend.`);
+
+  const stepError = (message: string): void => {
+    showError(message);
+    publishState({ stepError: message });
+  };
+  const clearError = (): void => {
+    element('error', HTMLElement).hidden = true;
+  };
+  const evaluate = element('evaluate-button', HTMLButtonElement);
+  const modelNote = element('model-note', HTMLElement);
+  const updateModelPanel = setUpModelPanel(
+    session,
+    () => {
+      evaluate.disabled = session.data === undefined;
+      modelNote.textContent = 'A loaded model: draw a digit, it reads it.';
+      element('probabilities', HTMLElement).replaceChildren();
+    },
+    stepError,
+  );
+  const enableTraining = setUpTrainingPanel(session, {
+    onTrainingStart: () => {
+      clearError();
+      evaluate.disabled = true;
+      updateModelPanel();
+      showSummary(session.model.summary());
+    },
+    onTrained: () => {
+      evaluate.disabled = !session.trained;
+      updateModelPanel();
+      modelNote.textContent = session.trained
+        ? 'Trained on your data: draw a digit, it reads it.'
+        : 'Training stopped before an epoch ended.';
+      showStatus(session.trained ? 'Trained. Evaluate it on the test set, or draw a digit.' : 'Ready.');
+    },
+    onError: stepError,
+  });
+  const showDenoisePreview = setUpDenoisePanel(session, stepError);
+  setUpDataPanel(
+    { train: queryCount(params, 'trainLimit'), test: queryCount(params, 'testLimit') },
+    (data) => {
+      clearError();
+      session.data = data;
+      enableTraining();
+      showDenoisePreview();
+      evaluate.disabled = !session.trained;
+      showStatus('Data loaded. Set the training options and start.');
+    },
+    stepError,
+  );
+  evaluate.addEventListener('click', async () => {
+    const data = session.data;
+    if (!data || session.training) return;
+    evaluate.disabled = true;
+    showStatus('Evaluating on the test set…');
+    try {
+      const evaluation = await evaluateTest(session.model, data.test);
+      showEvaluation(evaluation, data.test);
+      publishState({ evaluation: { accuracy: evaluation.accuracy, matrix: evaluation.matrix } });
+      showStatus(`Test accuracy ${evaluation.accuracy.toFixed(4)} on ${data.test.count.toLocaleString('en')} images.`);
+    } catch (error) {
+      stepError(`evaluation: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      evaluate.disabled = session.training;
+    }
+  });
+  setUpDrawPanel(session, stepError);
+
+  showStatus(`Ready on the ${backend.name} backend. Load the data to train.`);
   publishResult({ ...prediction, backend: backend.name, backendFailures: backend.failures });
 }
 

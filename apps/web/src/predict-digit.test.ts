@@ -29,7 +29,7 @@ describe('predictDigit', () => {
   });
 
   it('gives the same numbers for the same seed', async () => {
-    const [a, b] = [createLessonModel(7), createLessonModel(7)];
+    const [a, b] = [createLessonModel({ seed: 7 }), createLessonModel({ seed: 7 })];
     const [pa, pb] = [await predictDigit(a, verticalBar()), await predictDigit(b, verticalBar())];
     expect(pa.probabilities).toEqual(pb.probabilities);
     a.dispose();

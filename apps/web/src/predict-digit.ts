@@ -1,7 +1,7 @@
 import type { Sequential } from '@lab/models';
-import { scalePixels } from '@lab/preprocess';
 import * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_SHAPE } from './lesson-model.js';
+import { denoiseOf, modelInput } from './preprocess/denoise.js';
 
 /** What the model says about one image. */
 export interface DigitPrediction {
@@ -16,12 +16,14 @@ export interface DigitPrediction {
 
 /**
  * Runs one `model.predict` on a 28 × 28 grey image (values 0–255, row by row), scaled to [0, 1]
- * as in training. Every tensor it makes is disposed before it returns; the read-back is
+ * and denoised as in training (the model's metadata says how). Every tensor it makes is disposed before it returns; the read-back is
  * asynchronous so the page never blocks on the GPU.
  */
 export async function predictDigit(model: Sequential, pixels: Uint8Array): Promise<DigitPrediction> {
   const numTensorsBefore = tf.memory().numTensors;
-  const x = scalePixels(pixels, { shape: [1, ...IMAGE_SHAPE] });
+  const [rows, cols] = IMAGE_SHAPE;
+  if (pixels.length !== rows * cols) throw new Error(`predictDigit: expected ${rows * cols} pixels, got ${pixels.length}`);
+  const x = modelInput(pixels, 1, rows, cols, denoiseOf(model.metadata));
   let probabilities: number[];
   try {
     const y = model.predict(x);

@@ -1,12 +1,8 @@
 import type { BackendChoice } from './backend.js';
 import type { DigitPrediction } from './predict-digit.js';
+import { element } from './ui/element.js';
 
-/** The element with `id`, checked to be of `type`; a missing element is a bug in index.html. */
-export function element<T extends HTMLElement>(id: string, type: { new (): T }): T {
-  const found = document.getElementById(id);
-  if (!(found instanceof type)) throw new Error(`page: no <${type.name}> with id '${id}' in index.html`);
-  return found;
-}
+export { element };
 
 /** Shows a one-line status message. */
 export function showStatus(text: string): void {
@@ -45,6 +41,7 @@ export function showPrediction(prediction: DigitPrediction): void {
       const bar = document.createElement('span');
       bar.className = 'bar';
       bar.style.width = `${(p * 100).toFixed(1)}%`;
+      bar.setAttribute('aria-hidden', 'true');
       const value = document.createElement('span');
       value.className = 'value';
       value.textContent = p.toFixed(4);

@@ -11,6 +11,8 @@ export const APP_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export interface ServedApp {
   /** The page's URL, ending in `/`. */
   url: string;
+  /** The folder the production build was written to (deleted by `close`). */
+  outDir: string;
   /** Stops the server and deletes the build. */
   close(): Promise<void>;
 }
@@ -33,6 +35,7 @@ export async function serveBuiltApp(): Promise<ServedApp> {
     if (address === null || typeof address === 'string') throw new Error('vite preview: no TCP address');
     return {
       url: `http://127.0.0.1:${address.port}/`,
+      outDir,
       close: async () => {
         await server.close();
         await rm(outDir, { recursive: true, force: true });

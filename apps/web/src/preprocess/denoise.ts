@@ -1,0 +1,54 @@
+import type { ModelMetadata } from '@lab/models';
+import { gaussianFilter, meanFilter, medianFilter, scalePixels } from '@lab/preprocess';
+import * as tf from '@tensorflow/tfjs-core';
+
+/** A denoising filter from @lab/preprocess (scipy.ndimage's) and its one setting. */
+export type DenoiseSpec = { filter: 'mean'; size: number } | { filter: 'median'; size: number } | { filter: 'gaussian'; sigma: number };
+
+/** The filters the page offers, by the value of its select. */
+export const DENOISE_CHOICES: Readonly<Record<string, DenoiseSpec | undefined>> = {
+  none: undefined,
+  mean: { filter: 'mean', size: 3 },
+  median: { filter: 'median', size: 3 },
+  gaussian: { filter: 'gaussian', sigma: 1 },
+};
+
+/** `x` filtered by `spec` (spatial axes only), as a new tensor the caller disposes; a copy when no filter. */
+export function denoise(x: tf.Tensor, spec: DenoiseSpec | undefined): tf.Tensor {
+  if (!spec) return tf.clone(x);
+  if (spec.filter === 'mean') return meanFilter(x, { size: spec.size });
+  if (spec.filter === 'median') return medianFilter(x, { size: spec.size });
+  return gaussianFilter(x, { sigma: spec.sigma });
+}
+
+/**
+ * The model's input from `count` raw images (uint8, 0–255): scaled to [0, 1] and denoised, shaped
+ * `[count, rows, cols, 1]`. The caller disposes the result.
+ */
+export function modelInput(pixels: Uint8Array, count: number, rows: number, cols: number, spec: DenoiseSpec | undefined): tf.Tensor {
+  const scaled = scalePixels(pixels, { shape: [count, rows, cols, 1] });
+  if (!spec) return scaled;
+  try {
+    return denoise(scaled, spec);
+  } finally {
+    scaled.dispose();
+  }
+}
+
+/** What the page saves beside a model: labels and preprocessing, in the CLI's form plus `denoise`. */
+export function modelMetadata(spec: DenoiseSpec | undefined): ModelMetadata {
+  return {
+    labels: Array.from({ length: 10 }, (_, i) => String(i)),
+    preprocessing: { scalePixels: { scale: 255 }, inputShape: [28, 28, 1], ...(spec ? { denoise: spec } : {}) },
+  };
+}
+
+/** The denoising a model was trained with, from its metadata; undefined when none (or unknown). */
+export function denoiseOf(metadata: ModelMetadata): DenoiseSpec | undefined {
+  const preprocessing = metadata.preprocessing;
+  if (typeof preprocessing !== 'object' || preprocessing === null || !('denoise' in preprocessing)) return undefined;
+  const spec = preprocessing.denoise;
+  if (typeof spec !== 'object' || spec === null || !('filter' in spec)) return undefined;
+  const known = Object.values(DENOISE_CHOICES).find((c) => c?.filter === spec.filter);
+  return known ? ({ ...known, ...spec } as DenoiseSpec) : undefined;
+}

@@ -1,0 +1,18 @@
+import type { Sequential } from '@lab/models';
+import type { BackendName } from './backend.js';
+import type { MnistData } from './data/mnist-data.js';
+import type { DenoiseSpec } from './preprocess/denoise.js';
+
+/** What the page's steps share: the backend, the data once loaded, and the current model. */
+export interface Session {
+  backend: BackendName;
+  data: MnistData | undefined;
+  /** The model drawing and evaluation use; replaced (and the old one disposed) by each training run. */
+  model: Sequential;
+  /** True once `model` has been trained. */
+  trained: boolean;
+  /** True while a run trains `model`: evaluation waits. */
+  training: boolean;
+  /** The denoising filter picked for the next training run (the model keeps its own in its metadata). */
+  denoise: DenoiseSpec | undefined;
+}

@@ -1,0 +1,145 @@
+import type { MnistSplit } from '@lab/data';
+import type { Callback, History, Logs, Sequential } from '@lab/models';
+import { toCategorical } from '@lab/preprocess';
+import * as tf from '@tensorflow/tfjs-core';
+import { NUM_CLASSES } from '../lesson-model.js';
+import { denoiseOf, modelInput } from '../preprocess/denoise.js';
+import { splitSizes } from './split-sizes.js';
+import { Throughput } from './throughput.js';
+import type { TrainingConfig } from './training-config.js';
+import { yieldToPage } from './yield-to-page.js';
+
+/** Progress after a batch whose running loss and accuracy were read. */
+export interface BatchProgress {
+  /** Epochs done, fractional: 1.5 is halfway through the second epoch. */
+  position: number;
+  /** Running mean over the epoch so far. */
+  loss: number;
+  accuracy: number;
+  samplesPerSecond: number;
+  /** Undefined until the pace is known. */
+  secondsLeft: number | undefined;
+}
+
+/** What a run reports to the page. */
+export interface TrainingEvents {
+  onBatch(progress: BatchProgress): void;
+  /** `logs` holds loss, accuracy, val_loss, val_accuracy and seconds. */
+  onEpoch(epoch: number, logs: Logs): void;
+}
+
+/** The states of a run. */
+export type RunState = 'running' | 'paused' | 'stopping' | 'finished';
+
+// The page stays responsive when it gets the thread back this often.
+const YIELD_EVERY_MS = 25;
+
+/**
+ * One training run of `model` on `data` with `config`, started at once: pause, resume and stop
+ * at batch boundaries, and a page that keeps responding (the loop yields to it between
+ * batches). The input tensors are made here and disposed when the run ends; the model stays
+ * the caller's.
+ */
+export class TrainingRun {
+  state: RunState = 'running';
+  /** Resolves with Keras-style history when the run ends, stopped or not. */
+  readonly finished: Promise<History>;
+  readonly sizes: { train: number; validation: number };
+  private readonly throughput = new Throughput();
+  private resumeRun: (() => void) | undefined;
+
+  constructor(
+    private readonly model: Sequential,
+    data: MnistSplit,
+    config: TrainingConfig,
+    events: TrainingEvents,
+  ) {
+    this.sizes = splitSizes(data.count, config.validationSplit);
+    const steps = Math.ceil(this.sizes.train / config.batchSize);
+    const totalSamples = this.sizes.train * config.epochs;
+    let done = 0;
+    let lastYield = performance.now();
+    const callback: Callback = {
+      // Reading the loss back costs a GPU sync: about 50 points per epoch, at most every batch.
+      batchLogInterval: Math.max(1, Math.min(20, Math.ceil(steps / 50))),
+      onEpochBegin: (epoch) => {
+        done = epoch * this.sizes.train;
+      },
+      onBatchEnd: async (step, logs) => {
+        done += logs.size;
+        if (logs.loss !== undefined) {
+          this.throughput.mark(performance.now(), done);
+          events.onBatch({
+            position: done / this.sizes.train,
+            loss: logs.loss,
+            accuracy: logs.accuracy ?? Number.NaN,
+            samplesPerSecond: this.throughput.samplesPerSecond(),
+            secondsLeft: this.throughput.secondsLeft(totalSamples),
+          });
+        }
+        if (this.state === 'paused') await new Promise<void>((resolve) => (this.resumeRun = resolve));
+        // fit clears stopTraining when it starts; a stop pressed before the first batch lands here.
+        if (this.state === 'stopping') this.model.stopTraining = true;
+        if (performance.now() - lastYield > YIELD_EVERY_MS || step === steps - 1) {
+          await yieldToPage();
+          lastYield = performance.now();
+        }
+      },
+      onEpochEnd: (epoch, logs) => events.onEpoch(epoch, logs),
+    };
+    this.finished = this.run(data, config, callback);
+  }
+
+  /** Pauses after the current batch. */
+  pause(): void {
+    if (this.state === 'running') this.state = 'paused';
+  }
+
+  /** Continues a paused run; the pause does not count against the pace. */
+  resume(): void {
+    if (this.state !== 'paused') return;
+    this.state = 'running';
+    this.throughput.reset();
+    this.resumeRun?.();
+  }
+
+  /** Ends the run after the current batch (the epoch's logs are still reported). */
+  stop(): void {
+    if (this.state === 'finished') return;
+    const wasPaused = this.state === 'paused';
+    this.state = 'stopping';
+    this.model.stopTraining = true;
+    if (wasPaused) this.resumeRun?.();
+  }
+
+  private async run(data: MnistSplit, config: TrainingConfig, callback: Callback): Promise<History> {
+    const { rows, cols } = data;
+    const size = rows * cols;
+    const { train, validation } = this.sizes;
+    // The filter the model was set up with (its metadata), so training, evaluation and drawing agree.
+    const spec = denoiseOf(this.model.metadata);
+    // Held out as Keras' validationSplit does (the last images, before shuffling), but made as
+    // separate tensors so the full set is never on the GPU twice.
+    const x = modelInput(data.images.subarray(0, train * size), train, rows, cols, spec);
+    const y = toCategorical(data.labels.subarray(0, train), NUM_CLASSES);
+    const held =
+      validation > 0
+        ? ([
+            modelInput(data.images.subarray(train * size), validation, rows, cols, spec),
+            toCategorical(data.labels.subarray(train), NUM_CLASSES),
+          ] as [tf.Tensor, tf.Tensor])
+        : undefined;
+    try {
+      await yieldToPage();
+      return await this.model.fit(x, y, {
+        epochs: config.epochs,
+        batchSize: config.batchSize,
+        validationData: held,
+        callbacks: [callback],
+      });
+    } finally {
+      tf.dispose([x, y, ...(held ?? [])]);
+      this.state = 'finished';
+    }
+  }
+}

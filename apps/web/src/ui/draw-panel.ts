@@ -1,0 +1,50 @@
+import { centerByMass } from '../draw/center-by-mass.js';
+import { DrawPad } from '../draw/draw-pad.js';
+import { publishState } from '../lab-result.js';
+import { predictDigit } from '../predict-digit.js';
+import type { Session } from '../session.js';
+import { showPrediction } from '../view.js';
+import { paintDigit } from './digit-thumb.js';
+import { element } from './element.js';
+
+/**
+ * The drawing step: the pad, the 28 × 28 input the model sees, and the live probabilities.
+ * While one prediction runs, only the latest drawing waits for the next.
+ */
+export function setUpDrawPanel(session: Session, onError: (message: string) => void): void {
+  const preview = element('digit', HTMLCanvasElement);
+  let busy = false;
+  let waiting: Uint8Array | undefined;
+
+  const predict = async (input: Uint8Array): Promise<void> => {
+    if (busy) {
+      waiting = input;
+      return;
+    }
+    busy = true;
+    try {
+      const prediction = await predictDigit(session.model, input);
+      showPrediction(prediction);
+      publishState({ drawing: { ...prediction, input: Array.from(input) } });
+    } catch (error) {
+      onError(`drawing: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      busy = false;
+      const next = waiting;
+      waiting = undefined;
+      if (next) void predict(next);
+    }
+  };
+
+  const pad = new DrawPad(element('pad', HTMLCanvasElement), (image) => {
+    const input = centerByMass(image);
+    paintDigit(preview, input);
+    void predict(input);
+  });
+  element('clear', HTMLButtonElement).addEventListener('click', () => {
+    pad.clear();
+    paintDigit(preview, new Uint8Array(28 * 28));
+    element('probabilities', HTMLElement).replaceChildren();
+    element('argmax', HTMLElement).textContent = '–';
+  });
+}
