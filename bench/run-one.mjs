@@ -1,6 +1,7 @@
 // One benchmark run in a fresh process, so that kernel overrides made by one system (lab patches
 // the wasm matmul) never reach its peer. Usage: node run-one.mjs <lab|tfjs-layers> <backend>
-// Prints one JSON line: { seconds, test_accuracy, samples, epochs, rss_mb }.
+// Prints one JSON line: { seconds, test_accuracy, samples, epochs, rss_mb }. Backend 'native' is
+// @lab/backend-native's addon, loaded here only when asked for (it fails loudly if unavailable).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +21,12 @@ const epochs = Number(process.env.LAB_BENCH_EPOCHS ?? 1);
 const limit = Number(process.env.LAB_BENCH_LIMIT ?? 60000);
 const batchSize = 64;
 
-await tf.setBackend(backend);
+if (backend === 'native') {
+  const { loadNativeBackend } = await import('@lab/backend-native');
+  const status = await loadNativeBackend();
+  if (!status.ok) throw new Error(`bench: the native backend is unavailable: ${status.reason}`);
+}
+if (!(await tf.setBackend(backend))) throw new Error(`bench: backend ${backend} failed to initialise`);
 const mnist = await loadMnist({ dataDir: process.env.LAB_DATA_DIR ?? (fs.existsSync(shared) ? shared : undefined) });
 const n = Math.min(limit, mnist.train.count);
 const x = scalePixels(mnist.train.images.subarray(0, n * 784), { shape: [n, 28, 28, 1] });

@@ -1,0 +1,22 @@
+{
+  "targets": [
+    {
+      "target_name": "lab_native",
+      "sources": [
+        "src/addon.cc",
+        "src/cpu-features.cc",
+        "src/elementwise.cc",
+        "src/gemm.cc",
+        "src/thread-pool.cc",
+        "src/training.cc"
+      ],
+      "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
+      "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_DISABLE_DEPRECATED", "NAPI_DISABLE_CPP_EXCEPTIONS"],
+      "cflags!": ["-fno-exceptions", "-O2", "-O0"],
+      "cflags_cc!": ["-fno-exceptions", "-std=gnu++17", "-std=c++17", "-O2", "-O0"],
+      "cflags": ["-O3", "-ffp-contract=fast", "-fno-math-errno"],
+      "cflags_cc": ["-std=gnu++17", "-O3", "-ffp-contract=fast", "-fno-math-errno", "-pthread"],
+      "ldflags": ["-pthread"]
+    }
+  ]
+}

@@ -1,0 +1,16 @@
+// Which instruction set the kernels use, chosen once at load time from what the CPU reports.
+#pragma once
+
+namespace lab {
+
+enum class Isa { kGeneric = 0, kAvx2 = 1, kAvx512 = 2 };
+
+// The best instruction set this CPU (and this build) supports.
+Isa DetectIsa();
+// The instruction set in use; starts as DetectIsa().
+Isa CurrentIsa();
+// Forces an instruction set no better than DetectIsa(); returns false (and changes nothing) otherwise.
+bool SetIsa(Isa isa);
+const char* IsaName(Isa isa);
+
+}  // namespace lab

@@ -1,0 +1,14 @@
+// Broadcasting binary arithmetic for the shapes training makes: equal shapes, a scalar, or a
+// smaller operand repeating over the leading axes (a bias row). The cpu backend's JavaScript
+// handles any broadcast by index arithmetic per element, which dominates a training step.
+#pragma once
+#include <cstddef>
+
+namespace lab {
+
+enum class BinaryOp { kAdd = 0, kSub = 1, kMul = 2, kDiv = 3, kMax = 4, kMin = 5, kSquaredDifference = 6 };
+
+// out[i] = op(a[i % na], b[i % nb]) for i < n, where na and nb divide n.
+void Binary(BinaryOp op, const float* a, std::size_t na, const float* b, std::size_t nb, float* out, std::size_t n);
+
+}  // namespace lab

@@ -1,0 +1,117 @@
+#include "thread-pool.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstdlib>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define LAB_PAUSE() _mm_pause()
+#else
+#define LAB_PAUSE() ((void)0)
+#endif
+
+namespace lab {
+namespace {
+
+int DefaultThreads() {
+  if (const char* env = std::getenv("LAB_NATIVE_THREADS")) {
+    int n = std::atoi(env);
+    if (n >= 1) return n;
+  }
+  int hw = static_cast<int>(std::thread::hardware_concurrency());
+  return std::max(1, std::min(2, hw));
+}
+
+std::atomic<int> g_threads{DefaultThreads()};
+
+// Workers spin briefly after each task (the next matmul usually follows within microseconds),
+// then sleep on a condition variable so that an idle process costs no CPU.
+class Pool {
+ public:
+  ~Pool() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+      generation_.fetch_add(1);
+    }
+    wake_.notify_all();
+    for (auto& t : workers_) t.join();
+  }
+
+  bool TryRun(int parts, const std::function<void(int)>& fn) {
+    std::unique_lock<std::mutex> busy(busy_, std::try_to_lock);
+    if (!busy.owns_lock()) return false;
+    while (static_cast<int>(workers_.size()) < parts - 1) {
+      // The worker starts from the generation before this task's, whenever it gets to run.
+      const int id = static_cast<int>(workers_.size()) + 1;
+      const unsigned seen = generation_.load();
+      workers_.emplace_back([this, id, seen] { Loop(id, seen); });
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      task_ = &fn;
+      parts_ = parts;
+      pending_.store(parts - 1);
+      generation_.fetch_add(1);
+    }
+    wake_.notify_all();
+    fn(0);
+    while (pending_.load(std::memory_order_acquire) != 0) LAB_PAUSE();
+    return true;
+  }
+
+ private:
+  void Loop(int id, unsigned seen) {
+    for (;;) {
+      for (int spin = 0; spin < 20000 && generation_.load(std::memory_order_acquire) == seen; ++spin) LAB_PAUSE();
+      const std::function<void(int)>* task;
+      int parts;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        wake_.wait(lock, [&] { return generation_.load() != seen; });
+        seen = generation_.load();
+        if (stop_) return;
+        task = task_;
+        parts = parts_;
+      }
+      if (id < parts) {
+        (*task)(id);
+        pending_.fetch_sub(1, std::memory_order_release);
+      }
+    }
+  }
+
+  std::mutex busy_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  std::vector<std::thread> workers_;
+  std::atomic<unsigned> generation_{0};
+  std::atomic<int> pending_{0};
+  const std::function<void(int)>* task_ = nullptr;
+  int parts_ = 0;
+  bool stop_ = false;
+};
+
+Pool& ThePool() {
+  static Pool pool;
+  return pool;
+}
+
+}  // namespace
+
+int Threads() { return g_threads.load(); }
+
+void SetThreads(int threads) { g_threads.store(std::max(1, std::min(threads, 64))); }
+
+void ParallelFor(int parts, const std::function<void(int)>& fn) {
+  if (parts <= 1 || !ThePool().TryRun(parts, fn)) {
+    for (int i = 0; i < parts; ++i) fn(i);
+  }
+}
+
+}  // namespace lab

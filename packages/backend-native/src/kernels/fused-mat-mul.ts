@@ -1,0 +1,45 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { NativeAddon } from '../addon.js';
+import { kernelArgs } from './float32-inputs.js';
+import { matMulShape } from './matmul-shape.js';
+
+interface FusedMatMulAttrs {
+  transposeA: boolean;
+  transposeB: boolean;
+  activation?: string;
+}
+
+/** Activations the addon applies in the matmul's epilogue, by its enum value. */
+const activations: Record<string, number> = { linear: 0, relu: 1 };
+
+/**
+ * `_FusedMatMul` (`tf.fused.matMul`: matmul + bias + activation) in one native call for linear
+ * and relu with a bias of one value per output column (or a single value). Other activations,
+ * PReLU weights and other bias shapes go to the cpu kernel. tfjs-core defines the gradient, whose
+ * matmuls run on the native `BatchMatMul`.
+ */
+export function fusedMatMulKernel(addon: NativeAddon, fallback: tf.KernelFunc): tf.KernelConfig {
+  return {
+    kernelName: tf._FusedMatMul,
+    backendName: 'native',
+    kernelFunc: (args) => {
+      const { inputs, backend, attrs } = kernelArgs<FusedMatMulAttrs>(args);
+      const { a, b, bias, preluActivationWeights } = inputs;
+      const activation = activations[attrs.activation ?? 'linear'];
+      const shape = a && b ? matMulShape(a, b, attrs.transposeA, attrs.transposeB) : undefined;
+      if (!a || !b || !shape || activation === undefined || preluActivationWeights) return fallback(args);
+      if (bias) {
+        const size = tf.util.sizeFromShape(bias.shape);
+        const perColumn = size === shape.n && bias.shape[bias.shape.length - 1] === shape.n;
+        if (bias.dtype !== 'float32' || bias.shape.length > shape.outShape.length || (size !== 1 && !perColumn)) return fallback(args);
+      }
+      const out = new Float32Array(shape.batch * shape.m * shape.n);
+      if (out.length > 0) {
+        const { batch, m, n, k, batchA, batchB } = shape;
+        const biasValues = bias ? backend.float32(bias, 'bias') : null;
+        addon.matmul(backend.float32(a, 'a'), backend.float32(b, 'b'), out, batch, m, n, k, attrs.transposeA, attrs.transposeB, batchA, batchB, biasValues, activation);
+      }
+      return backend.makeTensorInfo(shape.outShape, 'float32', out);
+    },
+  };
+}

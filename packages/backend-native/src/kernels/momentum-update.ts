@@ -1,0 +1,41 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import type { NativeAddon } from '../addon.js';
+import { kernelNames } from '../kernel-names.js';
+import { checkSize, kernelArgs, requireInput } from './float32-inputs.js';
+
+/** Attributes of `LabMomentumUpdate`; see {@link kernelNames}. */
+export interface MomentumUpdateAttrs {
+  decay: number;
+  nesterov: boolean;
+  scale: number;
+}
+
+/** `LabMomentumUpdate`: optax's `trace` (PyTorch's SGD momentum, dampening 0) and its scaled update in one pass. */
+export function momentumUpdateKernel(addon: NativeAddon): tf.KernelConfig {
+  const name = kernelNames.momentumUpdate;
+  return {
+    kernelName: name,
+    backendName: 'native',
+    kernelFunc: (args) => {
+      const { inputs, backend, attrs } = kernelArgs<MomentumUpdateAttrs>(args);
+      const grad = requireInput(name, inputs, 'grad');
+      const size = grad.shape.reduce((p, d) => p * d, 1);
+      const trace = requireInput(name, inputs, 'trace');
+      checkSize(name, 'trace', trace, size, 'grad');
+      const param = inputs.param ? requireInput(name, inputs, 'param') : undefined;
+      if (param) checkSize(name, 'param', param, size, 'grad');
+      const [out, next] = [new Float32Array(size), new Float32Array(size)];
+      addon.momentumUpdate(
+        backend.float32(grad, 'grad'),
+        backend.float32(trace, 'trace'),
+        param ? backend.float32(param, 'param') : null,
+        out,
+        next,
+        attrs.decay,
+        attrs.nesterov,
+        attrs.scale,
+      );
+      return [out, next].map((values) => backend.makeTensorInfo(grad.shape, 'float32', values));
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import type { NativeAddon } from '../addon.js';
+import { kernelNames } from '../kernel-names.js';
+import { checkSize, kernelArgs, requireInput } from './float32-inputs.js';
+
+/**
+ * `LabSoftmaxCrossEntropy`: the per-row loss and its gradient with respect to the logits in one
+ * pass (max-shifted log-sum-exp, accumulated in float64). With `tf.customGrad`, the backward pass
+ * is one multiplication of `dLogits` by the upstream gradient.
+ */
+export function softmaxCrossEntropyKernel(addon: NativeAddon): tf.KernelConfig {
+  const name = kernelNames.softmaxCrossEntropy;
+  return {
+    kernelName: name,
+    backendName: 'native',
+    kernelFunc: (args) => {
+      const { inputs, backend } = kernelArgs<Record<string, never>>(args);
+      const logits = requireInput(name, inputs, 'logits');
+      const labels = requireInput(name, inputs, 'labels');
+      if (logits.shape.length !== 2) throw new Error(`${name}: logits must be [rows, classes], got [${logits.shape.join(', ')}]`);
+      const [rows, cols] = logits.shape as [number, number];
+      checkSize(name, 'labels', labels, rows * cols, 'logits');
+      const [loss, grad] = [new Float32Array(rows), new Float32Array(rows * cols)];
+      addon.softmaxCrossEntropy(backend.float32(logits, 'logits'), backend.float32(labels, 'labels'), rows, cols, loss, grad);
+      return [backend.makeTensorInfo([rows], 'float32', loss), backend.makeTensorInfo([rows, cols], 'float32', grad)];
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import type { NativeAddon } from './addon.js';
+import { adamUpdateKernel } from './kernels/adam-update.js';
+import { batchMatMulKernel } from './kernels/batch-mat-mul.js';
+import { binaryKernels } from './kernels/binary.js';
+import { denseBackwardKernel } from './kernels/dense-backward.js';
+import { fusedMatMulKernel } from './kernels/fused-mat-mul.js';
+import { momentumUpdateKernel } from './kernels/momentum-update.js';
+import { sgdUpdateKernel } from './kernels/sgd-update.js';
+import { softmaxCrossEntropyKernel } from './kernels/softmax-cross-entropy.js';
+import { NativeBackend } from './native-backend.js';
+
+/** The backend's name in tfjs: `tf.setBackend('native')`. */
+export const nativeBackendName = 'native';
+
+/**
+ * Priority of 'native' among registered backends: above wasm (2) and cpu (1), like tfjs-node's
+ * 'tensorflow' (3), so that `tf.ready()` picks it when nothing else is set.
+ */
+export const nativeBackendPriority = 3;
+
+function cpuKernel(name: string): tf.KernelFunc {
+  const config = tf.getKernel(name, 'cpu');
+  if (!config) throw new Error(`native: the cpu backend has no ${name} kernel to fall back to`);
+  return config.kernelFunc;
+}
+
+/**
+ * Registers the 'native' backend: every kernel of the cpu backend under the name 'native', then
+ * the addon's kernels over them (BatchMatMul, _FusedMatMul, the broadcasting binary ops) and the fused Lab* kernels.
+ * Idempotent.
+ */
+export function registerNativeBackend(addon: NativeAddon): void {
+  if (tf.findBackendFactory(nativeBackendName)) return;
+  const own = [
+    batchMatMulKernel(addon, cpuKernel(tf.BatchMatMul)),
+    fusedMatMulKernel(addon, cpuKernel(tf._FusedMatMul)),
+    ...binaryKernels(addon),
+    adamUpdateKernel(addon),
+    momentumUpdateKernel(addon),
+    sgdUpdateKernel(addon),
+    softmaxCrossEntropyKernel(addon),
+    denseBackwardKernel(addon),
+  ];
+  const replaced = new Set(own.map((k) => k.kernelName));
+  for (const config of tf.getKernelsForBackend('cpu')) {
+    if (!replaced.has(config.kernelName)) tf.registerKernel({ ...config, backendName: nativeBackendName });
+  }
+  for (const config of own) tf.registerKernel(config);
+  tf.registerBackend(nativeBackendName, () => new NativeBackend(), nativeBackendPriority);
+}
