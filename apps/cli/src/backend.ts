@@ -1,15 +1,21 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { UsageError } from './errors.js';
 
-/** Backends the CLI can run on, fastest first. */
+/** Backends `auto` tries, fastest first for the lesson's model. */
 export const BACKENDS = ['node-gpu', 'node', 'wasm', 'cpu'] as const;
+/**
+ * Backends that can be asked for by name. `native` (@lab/backend-native, an N-API addon) has the
+ * fastest matmuls but is not yet faster than wasm on a whole training step, so `auto` skips it.
+ */
+export const NAMED_BACKENDS = ['node-gpu', 'node', 'native', 'wasm', 'cpu'] as const;
 /** A backend name, or `auto` for the fastest that loads. */
-export type BackendChoice = (typeof BACKENDS)[number] | 'auto';
+export type BackendChoice = (typeof NAMED_BACKENDS)[number] | 'auto';
+type BackendName = (typeof NAMED_BACKENDS)[number];
 
 /** What `selectBackend` chose and why. */
 export interface BackendSelection {
   /** The lab name (`wasm`, `node-gpu`, ...). */
-  name: (typeof BACKENDS)[number];
+  name: BackendName;
   /** The tfjs backend name in use (`tensorflow` for the node backends). */
   tfjsName: string;
   /** One line explaining the choice. */
@@ -19,8 +25,15 @@ export interface BackendSelection {
 const NODE_PACKAGES = { 'node-gpu': '@tensorflow/tfjs-node-gpu', node: '@tensorflow/tfjs-node' } as const;
 
 /** Loads one backend; resolves to why it cannot load, or undefined when it is ready. */
-async function tryLoad(name: (typeof BACKENDS)[number]): Promise<string | undefined> {
+async function tryLoad(name: BackendName): Promise<string | undefined> {
   try {
+    if (name === 'native') {
+      const native = await import('@lab/backend-native');
+      const status = await native.loadNativeBackend();
+      if (!status.ok) return `the @lab/backend-native addon did not load: ${status.reason}`;
+      if (!(await tf.setBackend('native'))) return 'the native backend failed to initialise';
+      return undefined;
+    }
     if (name === 'node-gpu' || name === 'node') {
       const pkg = NODE_PACKAGES[name];
       // A variable specifier keeps bundlers and tsc from resolving an optional package.
@@ -40,7 +53,7 @@ async function tryLoad(name: (typeof BACKENDS)[number]): Promise<string | undefi
   }
 }
 
-function describeLoadError(name: (typeof BACKENDS)[number], error: unknown): string {
+function describeLoadError(name: BackendName, error: unknown): string {
   const code = (error as { code?: string }).code;
   if ((name === 'node-gpu' || name === 'node') && (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND')) {
     const pkg = NODE_PACKAGES[name];
@@ -78,7 +91,7 @@ export async function selectBackend(choice: BackendChoice): Promise<BackendSelec
 
 /** Parses `--backend`, naming the valid values in the error. */
 export function parseBackend(value: string): BackendChoice {
-  const all = ['auto', ...BACKENDS];
+  const all = ['auto', ...NAMED_BACKENDS];
   if (all.includes(value)) return value as BackendChoice;
   throw new UsageError(`--backend must be one of ${all.join(', ')}; got '${value}'`, 2);
 }

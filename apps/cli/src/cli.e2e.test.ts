@@ -76,6 +76,13 @@ describe('lab train (end to end)', () => {
     expect(out.test_accuracy).toBeGreaterThan(0.5);
   });
 
+  it('--backend native trains on the @lab/backend-native addon', () => {
+    const r = lab(['train', ...dataArgs, '--limit', '2000', '--epochs', '1', '--seed', '5', '--backend', 'native', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lastJson(r.stdout)).toMatchObject({ backend: 'native', backend_reason: 'native (requested)' });
+    expect(lastJson(r.stdout).test_accuracy).toBeGreaterThan(0.8);
+  });
+
   it('--backend node-gpu without tfjs-node-gpu: one clear line and a non-zero exit', () => {
     const r = lab(['train', '--backend', 'node-gpu', ...dataArgs]);
     expect(r.code).not.toBe(0);

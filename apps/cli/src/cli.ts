@@ -40,7 +40,7 @@ export function makeProgram(): Command {
     .option('--seed <n>', 'seed for weights and shuffles (default: random, printed)', nonNegativeInt('--seed'))
     .addOption(
       new Option('--backend <name>', 'compute backend: auto picks the fastest that loads')
-        .choices(['auto', 'node-gpu', 'node', 'wasm', 'cpu'])
+        .choices(['auto', 'node-gpu', 'node', 'native', 'wasm', 'cpu'])
         .default('auto'),
     )
     .option('--denoise <filter:value>', 'denoise images before training: gaussian:SIGMA, median:SIZE or mean:SIZE')
@@ -118,7 +118,7 @@ export function makeProgram(): Command {
     .option('--hidden <n>', 'units in the hidden Dense layer', positiveInt('--hidden'), 128)
     .option('--seed <n>', 'seed for folds, weights and shuffles', nonNegativeInt('--seed'), 0)
     .addOption(
-      new Option('--backend <name>', 'compute backend').choices(['auto', 'node-gpu', 'node', 'wasm', 'cpu']).default('auto'),
+      new Option('--backend <name>', 'compute backend').choices(['auto', 'node-gpu', 'node', 'native', 'wasm', 'cpu']).default('auto'),
     )
     .option('--json', 'print human output on stderr and one JSON summary as the last line of stdout', false)
     .action(async (raw: Omit<CvOptions, 'backend'> & { backend: string }) => {
@@ -133,7 +133,7 @@ export function makeProgram(): Command {
     .requiredOption('--model <dir>', 'a saved model directory (model.json + weights.bin), e.g. runs/NAME/model')
     .option('--data <dir>', 'folder with the MNIST IDX files (default: as for train)')
     .addOption(
-      new Option('--backend <name>', 'compute backend').choices(['auto', 'node-gpu', 'node', 'wasm', 'cpu']).default('auto'),
+      new Option('--backend <name>', 'compute backend').choices(['auto', 'node-gpu', 'node', 'native', 'wasm', 'cpu']).default('auto'),
     )
     .option('--json', 'print human output on stderr and one JSON summary as the last line of stdout', false)
     .action(async (raw: { model: string; data?: string; backend: string; json: boolean }) => {
@@ -148,7 +148,7 @@ export function makeProgram(): Command {
     .argument('<inputs...>', 'image, IDX or CSV files')
     .option('--top-k <k>', 'how many classes to print per input', positiveInt('--top-k'), 3)
     .addOption(
-      new Option('--backend <name>', 'compute backend').choices(['auto', 'node-gpu', 'node', 'wasm', 'cpu']).default('auto'),
+      new Option('--backend <name>', 'compute backend').choices(['auto', 'node-gpu', 'node', 'native', 'wasm', 'cpu']).default('auto'),
     )
     .option('--json', 'print one JSON array of predictions as the last line of stdout', false)
     .action(async (inputs: string[], raw: { model: string; topK: number; backend: string; json: boolean }) => {
