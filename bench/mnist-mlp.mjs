@@ -8,7 +8,7 @@
 //   pnpm bench                                           # native, wasm and cpu, 1 epoch, 60,000 samples
 //   LAB_BENCH_EPOCHS=5 LAB_BENCH_BACKENDS=wasm pnpm bench  # the full lesson run
 //   LAB_BENCH_REPEATS=2 ...                              # alternate each pair twice
-//   LAB_TORCH_THREADS=1 ...                              # PyTorch's threads (default 2)
+//   LAB_TORCH_THREADS=2 ...                              # PyTorch threads (default 1, fastest here)
 //
 // Backend 'native' (@lab/backend-native) is skipped, with the reason, when its addon is not built.
 import { spawnSync } from 'node:child_process';
@@ -45,7 +45,7 @@ function runOnce(backend, system, repeat) {
 // processes on the machine spreads over all of them.
 const rows = [];
 for (let r = 0; r < repeats; r++) {
-  if (hasTorch) runOnce(`torch ${process.env.LAB_TORCH_THREADS ?? 2} thr`, 'pytorch', r);
+  if (hasTorch) runOnce(`torch ${process.env.LAB_TORCH_THREADS ?? 1} thr`, 'pytorch', r);
   for (const backend of backends) for (const system of ['tfjs-layers', 'lab']) runOnce(backend, system, r);
 }
 

@@ -5,7 +5,7 @@ rss_mb, threads.
     /usr/bin/python3 bench/torch_mlp.py            # LAB_BENCH_EPOCHS, LAB_BENCH_LIMIT, LAB_DATA_DIR
     LAB_TORCH_THREADS=1 /usr/bin/python3 bench/torch_mlp.py
 
-Threads default to 2 (this machine's cores, and the best configuration measured here).
+Threads default to 1: on these 2-core machines one thread measured fastest (40,000 samples/s against 14,600 with two, where the second thread contends with the process that runs the bench).
 """
 import gzip
 import json
@@ -37,7 +37,7 @@ def read_idx(name, offset):
 
 
 def main():
-    threads = int(os.environ.get("LAB_TORCH_THREADS", "2"))
+    threads = int(os.environ.get("LAB_TORCH_THREADS", "1"))
     torch.set_num_threads(threads)
     torch.manual_seed(1)
     epochs = int(os.environ.get("LAB_BENCH_EPOCHS", "1"))

@@ -14,6 +14,7 @@ export { ClassificationReportMetric } from './classification-report-metric.js';
 export { type ConfusionMatrixOptions, confusionMatrix } from './confusion-matrix.js';
 export { ConfusionMatrix } from './confusion-matrix-metric.js';
 export { CountMetric } from './count-metric.js';
+export type { ClassCounts, Counts, MultilabelCounts } from './counts.js';
 export { f1, fbeta } from './fbeta.js';
 export { F1Score, FBetaScore, type StreamingFBetaOptions } from './fbeta-metric.js';
 export { type FormatReportOptions, formatClassificationReport } from './format-classification-report.js';

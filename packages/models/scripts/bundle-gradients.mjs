@@ -8,6 +8,7 @@
 // tfjs-core version and keeps its Apache-2.0 licence comments.
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -24,3 +25,5 @@ await build({
   outfile: 'dist/register_gradients.js',
   logLevel: 'warning',
 });
+// A side-effect module: its types are empty, but consumers' type checkers need to find them.
+await writeFile('dist/register_gradients.d.ts', '// Registers tfjs-core\'s gradient functions; exports nothing.\nexport {};\n');

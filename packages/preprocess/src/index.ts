@@ -9,7 +9,7 @@ export { type GaussianFilterOptions, gaussianFilter, gaussianKernel } from './ga
 export { formatJsonTable, parseJsonTable } from './json-table.js';
 export { KNNImputer, type KNNImputerOptions } from './knn-imputer.js';
 export { LabelEncoder } from './label-encoder.js';
-export type { MatrixArray, MatrixInput, MatrixOutput } from './matrix.js';
+export type { Matrix, MatrixArray, MatrixInput, MatrixOutput } from './matrix.js';
 export { type MeanFilterOptions, meanFilter } from './mean-filter.js';
 export { type MedianFilterOptions, medianFilter } from './median-filter.js';
 export { MinMaxScaler, type MinMaxScalerOptions } from './min-max-scaler.js';
