@@ -1,13 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { UsageError } from './errors.js';
 
-/** Backends `auto` tries, fastest first for the lesson's model. */
-export const BACKENDS = ['node-gpu', 'node', 'wasm', 'cpu'] as const;
 /**
- * Backends that can be asked for by name. `native` (@lab/backend-native, an N-API addon) has the
- * fastest matmuls but is not yet faster than wasm on a whole training step, so `auto` skips it.
+ * Backends `auto` tries, fastest first for the lesson's model: tfjs-node(-gpu) when installed, then
+ * lab's own `native` addon (@lab/backend-native: AVX2/AVX-512 matmuls and fused Dense/Adam kernels),
+ * then wasm, then the plain JavaScript cpu backend.
  */
-export const NAMED_BACKENDS = ['node-gpu', 'node', 'native', 'wasm', 'cpu'] as const;
+export const BACKENDS = ['node-gpu', 'node', 'native', 'wasm', 'cpu'] as const;
+/** Backends that can be asked for by name (the same list). */
+export const NAMED_BACKENDS = BACKENDS;
 /** A backend name, or `auto` for the fastest that loads. */
 export type BackendChoice = (typeof NAMED_BACKENDS)[number] | 'auto';
 type BackendName = (typeof NAMED_BACKENDS)[number];

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { type ActivationName, activate, checkActivation } from '../activations.js';
+import { fusedDense, hasFusedDenseBackward } from './fused-dense.js';
 import { getInitializer, type Initializer, type InitializerName } from '../initializers.js';
 import { Layer, type LayerOptions } from './layer.js';
 
@@ -60,6 +61,8 @@ export class Dense extends Layer {
   applyLinear(x: tf.Tensor): tf.Tensor {
     const [kernel, bias] = this.weights;
     if (!kernel) throw new Error(`${this.name}: not built; add it to a model and build it first`);
+    // A backend with the fused Dense backward (e.g. 'native') gets all gradients in one kernel.
+    if (x.rank === 2 && hasFusedDenseBackward()) return fusedDense(x as tf.Tensor2D, kernel as tf.Tensor2D, bias, 'linear');
     return tf.tidy(() => {
       const x2 = x.rank === 2 ? (x as tf.Tensor2D) : (tf.reshape(x, [-1, x.shape[x.rank - 1]!]) as tf.Tensor2D);
       const y = tf.fused.matMul({ a: x2, b: kernel as tf.Tensor2D, bias });
@@ -69,6 +72,9 @@ export class Dense extends Layer {
 
   override apply(x: tf.Tensor): tf.Tensor {
     const [kernel, bias] = this.weights;
+    if ((this.activation === 'relu' || this.activation === 'linear') && kernel && x.rank === 2 && hasFusedDenseBackward()) {
+      return fusedDense(x as tf.Tensor2D, kernel as tf.Tensor2D, bias, this.activation);
+    }
     if (this.activation === 'relu' && kernel && x.rank === 2) {
       // One fused kernel (matmul + bias + relu) instead of three; tfjs defines its gradient.
       return tf.fused.matMul({ a: x as tf.Tensor2D, b: kernel as tf.Tensor2D, bias, activation: 'relu' });
