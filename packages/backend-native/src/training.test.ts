@@ -41,13 +41,13 @@ async function train(backend: string, epochs = 1): Promise<{ losses: number[]; n
 }
 
 describe('training the lesson MLP with @lab/models', () => {
-  it("gives the cpu backend's losses over 50 Adam steps, to 1e-5", async () => {
+  it("gives the cpu backend's losses over 50 Adam steps, to 1e-6", async () => {
     const cpu = await train('cpu');
     const native = await train('native');
     expect(native.losses).toHaveLength(steps);
     // Native runs the fused LabAdamUpdate and LabDenseBackward, which round differently in the last
-    // bits of float32 (the cpu backend's composite ops round every step); that grows over the steps.
-    for (let i = 0; i < steps; i++) expect(Math.abs(native.losses[i]! - cpu.losses[i]!), `step ${i}`).toBeLessThan(1e-5 * Math.max(1, cpu.losses[i]!));
+    // bits of float32 than the cpu backend's composite ops; over 50 steps that stays below 1e-6.
+    for (let i = 0; i < steps; i++) expect(Math.abs(native.losses[i]! - cpu.losses[i]!), `step ${i}`).toBeLessThan(1e-6 * Math.max(1, cpu.losses[i]!));
     // The loss fell: it trained.
     expect(native.losses[steps - 1]!).toBeLessThan(native.losses[0]!);
   });

@@ -122,7 +122,11 @@ Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
       !F32(info, 6, "vOut", n, &vo)) {
     return info.Env().Undefined();
   }
-  const lab::AdamParams params{Num(info, 7), Num(info, 8), Num(info, 9), Num(info, 10), Num(info, 11), Num(info, 12)};
+  const double beta1 = info[7].As<Napi::Number>().DoubleValue(), beta2 = info[8].As<Napi::Number>().DoubleValue();
+  const lab::AdamParams params{static_cast<float>(beta1), static_cast<float>(beta2),
+                               static_cast<float>(1.0 - beta1), static_cast<float>(1.0 - beta2),
+                               static_cast<float>(Num(info, 9)), static_cast<float>(Num(info, 10)),
+                               static_cast<float>(Num(info, 11)), static_cast<float>(Num(info, 12))};
   if (params.weight_decay != 0.0f && p == nullptr) {
     Fail(info.Env(), "adamUpdate: weight decay needs param");
     return info.Env().Undefined();

@@ -68,7 +68,7 @@ void SoftmaxCrossEntropy(const float* logits, const float* labels, int rows, int
 
 void AdamUpdate(std::size_t n, const float* g, const float* m, const float* v, const float* param,
                 const AdamParams& p, float* out, float* m_out, float* v_out) {
-  const float k1 = 1.0f - p.beta1, k2 = 1.0f - p.beta2;
+  const float k1 = p.one_minus_beta1, k2 = p.one_minus_beta2;
   for (std::size_t i = 0; i < n; ++i) {
     const float gi = g[i];
     const float mi = p.beta1 * m[i] + k1 * gi;

@@ -20,6 +20,9 @@ void SoftmaxCrossEntropy(const float* logits, const float* labels, int rows, int
 
 struct AdamParams {
   float beta1, beta2;
+  // 1 − beta1 and 1 − beta2 worked out in double, then rounded: 1.0f − 0.999f is 0.00099998713,
+  // not the float nearest 0.001 that the composite tfjs path uses (a 1.3e-5 relative error in v).
+  float one_minus_beta1, one_minus_beta2;
   float step_scale;  // sqrt(1 - beta2^t) / (1 - beta1^t)
   float eps_hat;     // epsilon · sqrt(1 - beta2^t)
   float scale;       // multiplies the update (e.g. −learning rate)
