@@ -49,7 +49,7 @@ export interface NativeAddon {
     db: Float32Array | null,
     dx: Float32Array | null,
   ): void;
-  softmaxCrossEntropy(logits: Float32Array, labels: Float32Array, rows: number, cols: number, loss: Float32Array, grad: Float32Array): void;
+  softmaxCrossEntropy(logits: Float32Array, labels: Float32Array, rows: number, cols: number, loss: Float32Array, grad: Float32Array, scale?: number): void;
   adamUpdate(
     g: Float32Array,
     m: Float32Array,

@@ -8,6 +8,7 @@ export type { AdamUpdateAttrs } from './kernels/adam-update.js';
 export type { DenseBackwardAttrs } from './kernels/dense-backward.js';
 export type { MomentumUpdateAttrs } from './kernels/momentum-update.js';
 export type { SgdUpdateAttrs } from './kernels/sgd-update.js';
+export type { SoftmaxCrossEntropyAttrs } from './kernels/softmax-cross-entropy.js';
 export {
   loadNativeBackend,
   loadNativeBackendSync,

@@ -8,23 +8,24 @@ export const kernelNames = {
   /**
    * Adam's (AdamW's) update. Inputs `{ grad, m, v, param? }`, all of one shape. Attrs
    * `{ beta1, beta2, epsilon, count, scale, weightDecay }` (`count` ≥ 1 is the update number t;
-   * `weightDecay` defaults to 0 and needs `param`). Outputs `[out, m, v]`: `out` is
+   * `weightDecay` defaults to 0 and needs `param`; `inPlace`, default false, lets it write the
+   * results over `param`, `m` and `v` when no other tensor holds them). Outputs `[out, m, v]`: `out` is
    * `param + u` when `param` is given, else `u`, where
    * `u = scale · (m̂ / (sqrt(v̂) + epsilon) + weightDecay · param)`.
    */
   adamUpdate: 'LabAdamUpdate',
   /**
    * Momentum (optax's `trace`). Inputs `{ grad, trace, param? }`; attrs
-   * `{ decay, nesterov, scale }`. Outputs `[out, trace]` with `trace' = grad + decay · trace`,
+   * `{ decay, nesterov, scale, inPlace? }`. Outputs `[out, trace]` with `trace' = grad + decay · trace`,
    * `u = scale · (nesterov ? grad + decay · trace' : trace')`, `out = param + u` or `u`.
    */
   momentumUpdate: 'LabMomentumUpdate',
-  /** Plain SGD. Inputs `{ grad, param? }`; attrs `{ scale }`. Output `param + scale · grad` or `scale · grad`. */
+  /** Plain SGD. Inputs `{ grad, param? }`; attrs `{ scale, inPlace? }`. Output `param + scale · grad` or `scale · grad`. */
   sgdUpdate: 'LabSgdUpdate',
   /**
-   * Softmax cross-entropy from logits. Inputs `{ logits, labels }`, both `[rows, classes]`.
-   * Outputs `[loss, dLogits]`: the per-row loss `[rows]` and its gradient for a unit upstream
-   * gradient, `softmax(logits) · Σ labels − labels` (`[rows, classes]`).
+   * Softmax cross-entropy from logits. Inputs `{ logits, labels }`, both `[rows, classes]`; attrs
+   * `{ scale? }` (default 1). Outputs `[loss, dLogits]`: the per-row loss `[rows]` and its
+   * gradient for an upstream gradient of `scale` per row, `scale · (softmax(logits) · Σ labels − labels)`.
    */
   softmaxCrossEntropy: 'LabSoftmaxCrossEntropy',
   /**

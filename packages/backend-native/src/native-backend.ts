@@ -5,8 +5,20 @@ import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
  * The 'native' backend: the cpu backend's storage and kernels, with the hot kernels replaced by
  * the addon's. Tensors live in Float32Arrays in JavaScript memory, shared with the addon without
  * copies.
+ *
+ * It also knows which of those arrays nobody outside the backend can see, so that the optimizer
+ * kernels may update a parameter and its moments in place (no 3 × 400 kB of fresh memory per
+ * step for the lesson's first kernel). An array is *shared* once it has been handed out: read
+ * with `dataSync`/`data` (the cpu backend returns its own array), written from a caller's array
+ * (`tf.tensor(values)` keeps `values`), or seen in the output of a kernel that returns a view of
+ * its input (the cpu `Slice` returns a `subarray`). A shared array is never written in place.
  */
 export class NativeBackend extends MathBackendCPU {
+  /** Buffers that may be visible outside this backend. */
+  private readonly shared = new WeakSet<ArrayBufferLike>();
+  /** True while a kernel's own (fresh) output is being stored. */
+  private storingOwnOutput = false;
+
   constructor() {
     super();
     // The cpu backend greets its first Node user with advice to install tfjs-node; not ours.
@@ -18,5 +30,72 @@ export class NativeBackend extends MathBackendCPU {
     const values = this.data.get(t.dataId).values;
     if (!(values instanceof Float32Array)) throw new Error(`native: ${name} must be float32, got ${t.dtype}`);
     return values;
+  }
+
+  /**
+   * Whether a kernel may overwrite the values of `t` and return `t`'s data as its output: only one
+   * tensor holds the data, and its array has never been handed out or viewed by another tensor.
+   */
+  canUpdateInPlace(t: tf.TensorInfo): boolean {
+    const entry = this.data.get(t.dataId);
+    return entry !== undefined && entry.refCount === 1 && entry.values instanceof Float32Array && !this.shared.has(entry.values.buffer);
+  }
+
+  /** `t`'s data as a new output of the running kernel (one more reference to the same data). */
+  reuse(t: tf.TensorInfo): tf.TensorInfo {
+    this.incRef(t.dataId);
+    return { dataId: t.dataId, shape: t.shape, dtype: t.dtype };
+  }
+
+  /**
+   * Marks the buffer of any output that views an input's buffer under another data id (the cpu
+   * kernels' zero-copy slices): neither may then be written in place.
+   */
+  noteAliases(inputs: tf.NamedTensorInfoMap, outputs: tf.TensorInfo | tf.TensorInfo[]): void {
+    const outs = Array.isArray(outputs) ? outputs : [outputs];
+    for (const out of outs) {
+      const values = this.data.get(out.dataId)?.values;
+      if (!ArrayBuffer.isView(values)) continue;
+      for (const input of Object.values(inputs)) {
+        if (input === undefined || input.dataId === out.dataId) continue;
+        const source = this.data.get(input.dataId)?.values;
+        if (ArrayBuffer.isView(source) && source.buffer === values.buffer) {
+          this.shared.add(values.buffer);
+        }
+      }
+    }
+  }
+
+  override makeTensorInfo(shape: number[], dtype: tf.DataType, values?: tf.BackendValues | string[]): tf.TensorInfo {
+    this.storingOwnOutput = true;
+    try {
+      return super.makeTensorInfo(shape, dtype, values);
+    } finally {
+      this.storingOwnOutput = false;
+    }
+  }
+
+  override write(values: tf.BackendValues, shape: number[], dtype: tf.DataType): tf.DataId {
+    if (!this.storingOwnOutput) this.markShared(values);
+    return super.write(values, shape, dtype);
+  }
+
+  override move(dataId: tf.DataId, values: tf.BackendValues, shape: number[], dtype: tf.DataType, refCount: number): void {
+    this.markShared(values);
+    super.move(dataId, values, shape, dtype, refCount);
+  }
+
+  override readSync(dataId: tf.DataId): tf.BackendValues {
+    this.markShared(this.data.get(dataId)?.values);
+    return super.readSync(dataId);
+  }
+
+  override async read(dataId: tf.DataId): Promise<tf.BackendValues> {
+    this.markShared(this.data.get(dataId)?.values);
+    return super.read(dataId);
+  }
+
+  private markShared(values: unknown): void {
+    if (ArrayBuffer.isView(values)) this.shared.add(values.buffer);
   }
 }

@@ -26,6 +26,15 @@ function cpuKernel(name: string): tf.KernelFunc {
   return config.kernelFunc;
 }
 
+/** A cpu kernel that tells the backend when its output views an input's memory (see {@link NativeBackend}). */
+function watchAliases(kernelFunc: tf.KernelFunc): tf.KernelFunc {
+  return (args) => {
+    const out = kernelFunc(args);
+    (args.backend as NativeBackend).noteAliases(args.inputs, out as tf.TensorInfo | tf.TensorInfo[]);
+    return out;
+  };
+}
+
 /**
  * Registers the 'native' backend: every kernel of the cpu backend under the name 'native', then
  * the addon's kernels over them (BatchMatMul, _FusedMatMul, the broadcasting binary ops) and the fused Lab* kernels.
@@ -45,7 +54,7 @@ export function registerNativeBackend(addon: NativeAddon): void {
   ];
   const replaced = new Set(own.map((k) => k.kernelName));
   for (const config of tf.getKernelsForBackend('cpu')) {
-    if (!replaced.has(config.kernelName)) tf.registerKernel({ ...config, backendName: nativeBackendName });
+    if (!replaced.has(config.kernelName)) tf.registerKernel({ ...config, backendName: nativeBackendName, kernelFunc: watchAliases(config.kernelFunc) });
   }
   for (const config of own) tf.registerKernel(config);
   tf.registerBackend(nativeBackendName, () => new NativeBackend(), nativeBackendPriority);

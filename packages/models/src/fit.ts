@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 // Registers tfjs-core's gradients wherever a model trains (Node's tfjs-core bundle has none).
 import '@lab/models/register-gradients';
 import { categoricalCrossentropy } from '@lab/losses';
-import { applyUpdates, learningRateOf } from '@lab/optim';
+import { applyGradients, learningRateOf } from '@lab/optim';
+import { backpropStep, type StepGradients } from './backprop.js';
 import type { BatchLogs, Callback, History, Logs } from './callbacks.js';
 import { type Compiled, makeMetrics } from './compile.js';
 import { evaluateBatches } from './evaluate.js';
@@ -10,7 +11,6 @@ import { HostBatches } from './host-batches.js';
 import { useFastWasmMatMul } from './kernels/wasm-matmul.js';
 import { Random } from './random.js';
 import { checkBatchSize, type Sequential } from './sequential.js';
-import { disposeReplaced } from './state.js';
 import { splitValidation } from './validation.js';
 
 /** Options of `model.fit`; defaults are Keras'. */
@@ -68,6 +68,7 @@ export async function fitLoop(
   model.optimizerState = state;
   for (let e = 0; e < initialEpoch && options.shuffle !== false; e++) random.permutation(n);
   model.stopTraining = false;
+  let analytic = true;
   let lastYield = performance.now();
   try {
     for (const cb of callbacks) await cb.onTrainBegin?.({ epochs, initialEpoch, stepsPerEpoch: steps, samples: n, batchSize });
@@ -83,27 +84,26 @@ export async function fitLoop(
         const indices = order.subarray(step * batchSize, Math.min(n, (step + 1) * batchSize));
         const [xb, yb] = host.batch(indices);
         const size = indices.length;
-        let out: tf.Tensor | undefined;
-        const { value, grads } = tf.variableGrads(() => {
-          const o = model.forward(xb, true, useLogits);
-          out = tf.keep(o);
-          return (useLogits ? categoricalCrossentropy(yb, o, { fromLogits: true }) : compiled.loss(yb, o)) as tf.Scalar;
-        }, vars);
-        // variableGrads keys gradients by tfjs variable names; the optimizer uses stable names.
-        const named = Object.fromEntries(keys.map((k, i) => [k, grads[vars[i]!.name]!]));
-        const result = compiled.optimizer.update(named, state, params);
-        applyUpdates(params, result.updates);
-        tf.dispose([grads, result.updates]);
-        disposeReplaced(state, result.state);
-        state = result.state;
+        // Analytic backpropagation through the layers when they all have it, else tfjs's autodiff.
+        let result = analytic ? backpropStep(model, compiled, xb, yb, useLogits) : undefined;
+        if (result === undefined) {
+          analytic = false;
+          result = autodiffStep(model, compiled, xb, yb, useLogits, keys, vars);
+        }
+        const { grads, out } = result;
+        try {
+          state = applyGradients(compiled.optimizer, grads, state, params);
+        } finally {
+          tf.dispose(grads);
+        }
         model.optimizerState = state;
         model.position = step + 1 === steps ? { epoch: epoch + 1, step: 0 } : { epoch, step: step + 1 };
-        const nextSum = tf.tidy(() => tf.add(lossSum, tf.mul(value, size)));
-        tf.dispose([lossSum, value]);
+        const nextSum = tf.add(lossSum, result.lossSum);
+        tf.dispose([lossSum, result.lossSum]);
         lossSum = nextSum;
         seen += size;
-        for (const m of metrics.values()) m.update(yb, out!);
-        tf.dispose([xb, yb, out!]);
+        for (const m of metrics.values()) m.update(yb, out);
+        tf.dispose([xb, yb, out]);
         await batchEnd(callbacks, step, size, lossSum, seen, metrics);
         // Let timers, signals (Ctrl-C) and, in browsers, rendering run every ~100 ms of training.
         if (performance.now() - lastYield > 100) {
@@ -135,6 +135,23 @@ export async function fitLoop(
     for (const m of metrics.values()) m.dispose();
     data.dispose();
   }
+}
+
+/**
+ * One batch's gradients with tfjs's tape (`tf.variableGrads`), for models with a layer that has no
+ * analytic backward pass. Same results as {@link backpropStep}; the caller owns them.
+ */
+function autodiffStep(model: Sequential, compiled: Compiled, xb: tf.Tensor, yb: tf.Tensor, useLogits: boolean, keys: string[], vars: tf.Variable[]): StepGradients {
+  let out: tf.Tensor | undefined;
+  const { value, grads } = tf.variableGrads(() => {
+    const o = model.forward(xb, true, useLogits);
+    out = tf.keep(o);
+    return (useLogits ? categoricalCrossentropy(yb, o, { fromLogits: true }) : compiled.loss(yb, o)) as tf.Scalar;
+  }, vars);
+  const lossSum = tf.tidy(() => tf.mul(value, xb.shape[0] ?? 0)) as tf.Scalar;
+  value.dispose();
+  // variableGrads keys gradients by tfjs variable names; the optimizer uses stable names.
+  return { grads: Object.fromEntries(keys.map((k, i) => [k, grads[vars[i]!.name]!])), lossSum, out: out! };
 }
 
 function identity(n: number): Int32Array {

@@ -3,9 +3,10 @@ import type { AdamOptions } from './adam.js';
 import { chain } from './chain.js';
 import { checkNumber } from './check.js';
 import { toSchedule } from './schedule.js';
-import { scaleByAdam } from './scale-by-adam.js';
-import { scaleByLearningRate } from './scale-by-learning-rate.js';
-import type { GradientTransformation } from './types.js';
+import { type ScaleByAdamState, scaleByAdam } from './scale-by-adam.js';
+import { rateAt, type ScaleByLearningRateState, scaleByLearningRate } from './scale-by-learning-rate.js';
+import { fusedAdamStep, hasKernel } from './fused-step.js';
+import type { EmptyState, GradientTransformation } from './types.js';
 
 /** Options of {@link adamw}: Adam's and the weight decay, with Keras's defaults. */
 export interface AdamwOptions extends AdamOptions {
@@ -20,16 +21,28 @@ export interface AdamwOptions extends AdamOptions {
  * `torch.optim.AdamW` (checked over 100 steps). `update` needs `params`. Follows the
  * {@link GradientTransformation} memory contract.
  */
-export function adamw(options: AdamwOptions = {}): GradientTransformation {
+export function adamw(
+  options: AdamwOptions = {},
+): GradientTransformation<[ScaleByAdamState, EmptyState, ScaleByLearningRateState]> {
   const { learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7, weightDecay = 0.004 } = options;
   const schedule = toSchedule('adamw', 'learningRate', learningRate, { min: 0 });
   checkNumber('adamw', 'beta1', beta1, { min: 0, max: 1, maxExclusive: true });
   checkNumber('adamw', 'beta2', beta2, { min: 0, max: 1, maxExclusive: true });
   checkNumber('adamw', 'epsilon', epsilon, { min: 0 });
   checkNumber('adamw', 'weightDecay', weightDecay, { min: 0 });
-  return chain(
+  const tx = chain(
     scaleByAdam({ b1: beta1, b2: beta2, eps: epsilon }),
     addDecayedWeights({ weightDecay }),
     scaleByLearningRate(schedule),
   );
+  return {
+    ...tx,
+    // One LabAdamUpdate (with its decoupled weight decay) per variable where the backend has it.
+    step(grads, [adamState, decayState, rateState], variables) {
+      if (!hasKernel('LabAdamUpdate')) return undefined;
+      const rate = rateAt(schedule, rateState.count);
+      const options = { b1: beta1, b2: beta2, eps: epsilon, rate, weightDecay };
+      return [fusedAdamStep(grads, adamState, variables, options), decayState, { count: rateState.count + 1 }];
+    },
+  };
 }

@@ -3,6 +3,7 @@ export { type AdagradOptions, adagrad } from './adagrad.js';
 export { type AdamOptions, adam } from './adam.js';
 export { type AdamwOptions, adamw } from './adamw.js';
 export { type AddDecayedWeightsOptions, addDecayedWeights } from './add-decayed-weights.js';
+export { applyGradients } from './apply-gradients.js';
 export { applyUpdates } from './apply-updates.js';
 export { type ChainState, chain } from './chain.js';
 export { clipByGlobalNorm } from './clip-by-global-norm.js';

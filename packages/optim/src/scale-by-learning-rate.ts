@@ -27,13 +27,18 @@ export function scaleByLearningRate(
   return {
     init: () => ({ count: 0 }),
     update(grads, state) {
-      const rate = schedule(state.count);
-      if (!Number.isFinite(rate)) {
-        const at = `at step ${state.count}`;
-        throw new Error(`scaleByLearningRate: the learning-rate schedule returned ${rate} ${at}`);
-      }
+      const rate = rateAt(schedule, state.count);
       return { updates: scaleParams(grads, sign * rate), state: { count: state.count + 1 } };
     },
     hyperparams: (state) => ({ learningRate: schedule(state.count) }),
   };
+}
+
+/** The schedule's rate for update `count`; throws, naming the step, when it is not finite. */
+export function rateAt(schedule: Schedule, count: number): number {
+  const rate = schedule(count);
+  if (!Number.isFinite(rate)) {
+    throw new Error(`scaleByLearningRate: the learning-rate schedule returned ${rate} at step ${count}`);
+  }
+  return rate;
 }

@@ -50,6 +50,14 @@ export interface GradientTransformation<S extends tf.TensorContainer = tf.Tensor
    * `learningRate`; `chain` merges its links' reports. Optional: most transformations have none.
    */
   hyperparams?(state: S): Record<string, number>;
+  /**
+   * The whole step at once, `update` then `applyUpdates` to `variables`, where the backend has a
+   * fused kernel for it (e.g. @lab/backend-native's `LabAdamUpdate`, which writes the variable and
+   * the moments in place). Returns the next state, or `undefined` having changed nothing when it
+   * cannot; the caller then runs `update` and `applyUpdates`. It disposes the tensors of `state`
+   * that the next state does not hold, never `grads`. Optional; {@link applyGradients} calls it.
+   */
+  step?(grads: Params, state: S, variables: Record<string, tf.Variable>): S | undefined;
 }
 
 /**

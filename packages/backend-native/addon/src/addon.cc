@@ -96,7 +96,7 @@ Napi::Value DenseBackward(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-// softmaxCrossEntropy(logits, labels, rows, cols, loss, grad)
+// softmaxCrossEntropy(logits, labels, rows, cols, loss, grad, scale = 1)
 Napi::Value SoftmaxCrossEntropy(const Napi::CallbackInfo& info) {
   const int rows = Int(info, 2), cols = Int(info, 3);
   const size_t rc = static_cast<size_t>(rows) * cols;
@@ -105,7 +105,8 @@ Napi::Value SoftmaxCrossEntropy(const Napi::CallbackInfo& info) {
       !F32(info, 5, "grad", rc, &grad)) {
     return info.Env().Undefined();
   }
-  lab::SoftmaxCrossEntropy(z, t, rows, cols, loss, grad);
+  const float scale = info.Length() > 6 && info[6].IsNumber() ? static_cast<float>(Num(info, 6)) : 1.0f;
+  lab::SoftmaxCrossEntropy(z, t, rows, cols, scale, loss, grad);
   return info.Env().Undefined();
 }
 

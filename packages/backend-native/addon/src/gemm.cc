@@ -207,7 +207,7 @@ void GemmSerial(int m, int n, int k, View a, View b, float* c, std::ptrdiff_t ld
 }
 
 // Products below this many multiply-adds run on one thread: waking a worker costs more.
-constexpr double kParallelMacs = 1 << 20;
+constexpr double kParallelMacs = 1 << 24;
 
 }  // namespace
 

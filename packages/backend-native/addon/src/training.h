@@ -1,5 +1,6 @@
 // Fused training kernels: whole-layer epilogues and backward passes, losses and optimizer updates.
-// Every function reads its inputs and writes separate outputs (tfjs tensors are immutable).
+// Outputs are separate arrays, except that the optimizer updates may write over their own inputs
+// element for element (an update in place: out = param, m_out = m, ...).
 #pragma once
 #include <cstddef>
 
@@ -15,8 +16,9 @@ void BiasActivation(float* c, int rows, int cols, const float* bias, int bias_si
 void DenseBackward(const float* x, const float* w, const float* y, const float* dy, int rows, int in, int out,
                    Activation act, float* dw, float* db, float* dx, float* scratch);
 
-// Per row: loss = lse(z) Σ labels − Σ labels ⊙ z; grad = softmax(z) Σ labels − labels.
-void SoftmaxCrossEntropy(const float* logits, const float* labels, int rows, int cols, float* loss, float* grad);
+// Per row: loss = lse(z) Σ labels − Σ labels ⊙ z; grad = scale (softmax(z) Σ labels − labels).
+void SoftmaxCrossEntropy(const float* logits, const float* labels, int rows, int cols, float scale, float* loss,
+                         float* grad);
 
 struct AdamParams {
   float beta1, beta2;

@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { NativeAddon } from '../addon.js';
 import { kernelNames } from '../kernel-names.js';
-import { checkSize, kernelArgs, requireInput } from './float32-inputs.js';
+import { checkSize, kernelArgs, requireInput, updateTarget } from './float32-inputs.js';
 
 /** Attributes of `LabAdamUpdate`; see {@link kernelNames}. */
 export interface AdamUpdateAttrs {
@@ -14,6 +14,12 @@ export interface AdamUpdateAttrs {
   scale: number;
   /** AdamW's decoupled decay (default 0); needs the `param` input. */
   weightDecay?: number;
+  /**
+   * Write `out`, `m'` and `v'` over `param`, `m` and `v` where no other tensor holds their data
+   * (default false). The inputs then hold the new values too: use it only when they are replaced
+   * by the outputs right away, as an optimizer step does.
+   */
+  inPlace?: boolean;
 }
 
 /**
@@ -38,15 +44,16 @@ export function adamUpdateKernel(addon: NativeAddon): tf.KernelConfig {
       if (weightDecay !== 0 && !param) throw new Error(`${name}: weightDecay needs the 'param' input`);
       if (!(attrs.count >= 1)) throw new Error(`${name}: count must be >= 1, got ${attrs.count}`);
       const root = Math.sqrt(1 - attrs.beta2 ** attrs.count);
-      const [out, m, v] = [new Float32Array(size), new Float32Array(size), new Float32Array(size)];
+      const [m, v] = [updateTarget(backend, moments[0]!, attrs.inPlace, 'm'), updateTarget(backend, moments[1]!, attrs.inPlace, 'v')];
+      const out = param ? updateTarget(backend, param, attrs.inPlace, 'param') : updateTarget(backend, grad, false, 'grad');
       addon.adamUpdate(
         backend.float32(grad, 'grad'),
         backend.float32(moments[0]!, 'm'),
         backend.float32(moments[1]!, 'v'),
         param ? backend.float32(param, 'param') : null,
-        out,
-        m,
-        v,
+        out.values,
+        m.values,
+        v.values,
         attrs.beta1,
         attrs.beta2,
         root / (1 - attrs.beta1 ** attrs.count),
@@ -54,7 +61,7 @@ export function adamUpdateKernel(addon: NativeAddon): tf.KernelConfig {
         attrs.scale,
         weightDecay,
       );
-      return [out, m, v].map((values) => backend.makeTensorInfo(grad.shape, 'float32', values));
+      return [out.output(), m.output(), v.output()];
     },
   };
 }

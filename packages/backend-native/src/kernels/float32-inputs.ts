@@ -26,3 +26,21 @@ export function checkSize(kernel: string, name: string, t: tf.TensorInfo, size: 
   const n = t.shape.reduce((p, d) => p * d, 1);
   if (n !== size) throw new Error(`${kernel}: input '${name}' has shape [${t.shape.join(', ')}], expected the size of ${like} (${size})`);
 }
+
+/**
+ * Where an optimizer kernel writes the new values of `input`: over `input` itself when the kernel
+ * was asked for an update in place and the backend allows it (see `NativeBackend.canUpdateInPlace`),
+ * else a new array. `output` turns the array into the kernel's output.
+ */
+export function updateTarget(
+  backend: NativeBackend,
+  input: tf.TensorInfo,
+  inPlace: boolean | undefined,
+  name: string,
+): { values: Float32Array; output: () => tf.TensorInfo } {
+  if (inPlace === true && backend.canUpdateInPlace(input)) {
+    return { values: backend.float32(input, name), output: () => backend.reuse(input) };
+  }
+  const values = new Float32Array(input.shape.reduce((p, d) => p * d, 1));
+  return { values, output: () => backend.makeTensorInfo(input.shape, 'float32', values) };
+}

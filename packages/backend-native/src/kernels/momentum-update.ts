@@ -1,13 +1,15 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { NativeAddon } from '../addon.js';
 import { kernelNames } from '../kernel-names.js';
-import { checkSize, kernelArgs, requireInput } from './float32-inputs.js';
+import { checkSize, kernelArgs, requireInput, updateTarget } from './float32-inputs.js';
 
 /** Attributes of `LabMomentumUpdate`; see {@link kernelNames}. */
 export interface MomentumUpdateAttrs {
   decay: number;
   nesterov: boolean;
   scale: number;
+  /** Write `out` and `trace'` over `param` and `trace` where allowed (default false); as `AdamUpdateAttrs.inPlace`. */
+  inPlace?: boolean;
 }
 
 /** `LabMomentumUpdate`: optax's `trace` (PyTorch's SGD momentum, dampening 0) and its scaled update in one pass. */
@@ -24,18 +26,19 @@ export function momentumUpdateKernel(addon: NativeAddon): tf.KernelConfig {
       checkSize(name, 'trace', trace, size, 'grad');
       const param = inputs.param ? requireInput(name, inputs, 'param') : undefined;
       if (param) checkSize(name, 'param', param, size, 'grad');
-      const [out, next] = [new Float32Array(size), new Float32Array(size)];
+      const next = updateTarget(backend, trace, attrs.inPlace, 'trace');
+      const out = param ? updateTarget(backend, param, attrs.inPlace, 'param') : updateTarget(backend, grad, false, 'grad');
       addon.momentumUpdate(
         backend.float32(grad, 'grad'),
         backend.float32(trace, 'trace'),
         param ? backend.float32(param, 'param') : null,
-        out,
-        next,
+        out.values,
+        next.values,
         attrs.decay,
         attrs.nesterov,
         attrs.scale,
       );
-      return [out, next].map((values) => backend.makeTensorInfo(grad.shape, 'float32', values));
+      return [out.output(), next.output()];
     },
   };
 }

@@ -8,20 +8,26 @@ import { checkSize, kernelArgs, requireInput } from './float32-inputs.js';
  * pass (max-shifted log-sum-exp, accumulated in float64). With `tf.customGrad`, the backward pass
  * is one multiplication of `dLogits` by the upstream gradient.
  */
+/** Attributes of `LabSoftmaxCrossEntropy`. */
+export interface SoftmaxCrossEntropyAttrs {
+  /** Multiplies `dLogits` (default 1): `1 / rows` gives the gradient of the mean loss. */
+  scale?: number;
+}
+
 export function softmaxCrossEntropyKernel(addon: NativeAddon): tf.KernelConfig {
   const name = kernelNames.softmaxCrossEntropy;
   return {
     kernelName: name,
     backendName: 'native',
     kernelFunc: (args) => {
-      const { inputs, backend } = kernelArgs<Record<string, never>>(args);
+      const { inputs, backend, attrs } = kernelArgs<SoftmaxCrossEntropyAttrs>(args);
       const logits = requireInput(name, inputs, 'logits');
       const labels = requireInput(name, inputs, 'labels');
       if (logits.shape.length !== 2) throw new Error(`${name}: logits must be [rows, classes], got [${logits.shape.join(', ')}]`);
       const [rows, cols] = logits.shape as [number, number];
       checkSize(name, 'labels', labels, rows * cols, 'logits');
       const [loss, grad] = [new Float32Array(rows), new Float32Array(rows * cols)];
-      addon.softmaxCrossEntropy(backend.float32(logits, 'logits'), backend.float32(labels, 'labels'), rows, cols, loss, grad);
+      addon.softmaxCrossEntropy(backend.float32(logits, 'logits'), backend.float32(labels, 'labels'), rows, cols, loss, grad, attrs.scale ?? 1);
       return [backend.makeTensorInfo([rows], 'float32', loss), backend.makeTensorInfo([rows, cols], 'float32', grad)];
     },
   };

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { type ActivationName, activate, checkActivation } from '../activations.js';
-import { fusedDense, hasFusedDenseBackward } from './fused-dense.js';
+import { denseBackward, fusedDense, hasFusedDenseBackward } from './fused-dense.js';
 import { getInitializer, type Initializer, type InitializerName } from '../initializers.js';
-import { Layer, type LayerOptions } from './layer.js';
+import { type Backprop, Layer, type LayerOptions } from './layer.js';
 
 /** Options of {@link Dense}; defaults are Keras'. */
 export interface DenseOptions extends LayerOptions {
@@ -80,6 +80,39 @@ export class Dense extends Layer {
       return tf.fused.matMul({ a: x as tf.Tensor2D, b: kernel as tf.Tensor2D, bias, activation: 'relu' });
     }
     return tf.tidy(() => activate(this.activation, this.applyLinear(x)));
+  }
+
+  /**
+   * For a rank-2 input and a relu or linear activation (or any, with `linear`): `act(x·W + b)` in
+   * one fused matmul, and a backward pass of one `LabDenseBackward` where the backend has it, else
+   * the composite ops tfjs's own gradient of the fused matmul runs (`g = dy ⊙ relu'(y)`,
+   * `dW = xᵀg`, `db = Σ g`, `dx = g Wᵀ`).
+   */
+  override forwardForBackprop(x: tf.Tensor, linear: boolean): Backprop | undefined {
+    const [kernel, bias] = this.weights as (tf.Tensor2D | undefined)[];
+    const activation = linear ? 'linear' : this.activation;
+    if (!kernel || x.rank !== 2 || (activation !== 'linear' && activation !== 'relu')) return undefined;
+    const x2 = x as tf.Tensor2D;
+    const fused = hasFusedDenseBackward();
+    const output = fused
+      ? (tf.engine().runKernel(tf._FusedMatMul, bias ? { a: x2, b: kernel, bias } : { a: x2, b: kernel }, { transposeA: false, transposeB: false, activation }) as tf.Tensor2D)
+      : tf.fused.matMul({ a: x2, b: kernel, bias, activation });
+    const hasBias = bias !== undefined;
+    return {
+      output,
+      backward: (dy, inputGrad) => {
+        if (fused) {
+          const { dKernel, dBias, dx } = denseBackward([x2, kernel, output], dy, { activation, hasBias, inputGrad });
+          return { grads: hasBias ? [dKernel, dBias!] : [dKernel], ...(dx ? { dx } : {}) };
+        }
+        return tf.tidy(() => {
+          const g = activation === 'relu' ? tf.mul(dy, tf.step(output)) : dy;
+          const grads = [tf.matMul(x2, g as tf.Tensor2D, true, false)];
+          if (hasBias) grads.push(tf.sum(g, 0));
+          return inputGrad ? { grads, dx: tf.matMul(g as tf.Tensor2D, kernel, false, true) } : { grads };
+        });
+      },
+    };
   }
 
   override getConfig(): Record<string, unknown> {

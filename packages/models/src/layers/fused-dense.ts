@@ -10,7 +10,11 @@ export function hasFusedDenseBackward(): boolean {
 
 type DenseGrads = { dKernel: tf.Tensor; dBias?: tf.Tensor; dx?: tf.Tensor };
 
-function denseBackward(
+/**
+ * All gradients of `act(x · kernel + bias)` in one `LabDenseBackward` call; `saved` is
+ * `[x, kernel, y]` (`y`, the layer's output, is read for relu). The caller owns the results.
+ */
+export function denseBackward(
   saved: tf.Tensor[],
   dy: tf.Tensor,
   attrs: { activation: 'linear' | 'relu'; hasBias: boolean; inputGrad: boolean },

@@ -1,5 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 
+/**
+ * One layer's forward pass during training with an analytic backward pass: the output (owned by
+ * the caller) and the function that turns the gradient of the loss with respect to that output
+ * into the gradients of the layer's weights (in `weights` order) and, when asked, of its input.
+ * `backward` returns new tensors owned by the caller and disposes none of its arguments.
+ */
+export interface Backprop {
+  output: tf.Tensor;
+  backward(dy: tf.Tensor, inputGrad: boolean): { grads: tf.Tensor[]; dx?: tf.Tensor };
+}
+
 /** Options every layer accepts. */
 export interface LayerOptions {
   /** Shape of one sample (no batch axis); only needed on a model's first layer, as in Keras. */
@@ -53,6 +64,16 @@ export abstract class Layer {
 
   /** Runs the layer on a batch. Returns a new tensor owned by the caller; intermediates are freed. */
   abstract apply(x: tf.Tensor, training?: boolean): tf.Tensor;
+
+  /**
+   * The training forward pass with its analytic backward pass (see {@link Backprop}), or
+   * `undefined` when the layer has none for this input; `fit` then differentiates the whole model
+   * with tfjs's autodiff, as it does for any layer that does not override this. `linear` asks a
+   * softmax layer for its logits (the loss then starts from them, as Keras does).
+   */
+  forwardForBackprop(_x: tf.Tensor, _linear: boolean): Backprop | undefined {
+    return undefined;
+  }
 
   /** The layer's options in Keras' config form. */
   abstract getConfig(): Record<string, unknown>;

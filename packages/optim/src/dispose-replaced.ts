@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 /**
- * Disposes the tensors of an optimizer's previous state that its next state no longer holds.
- * Optimizer updates return fresh state, but a transform may pass a tensor through unchanged;
+ * Disposes the tensors of a previous optimizer state that the next state no longer holds.
+ * Transformations return fresh state, but a fused step may pass a tensor through unchanged;
  * disposing only what was replaced keeps both cases correct.
  */
-export function disposeReplaced(previous: unknown, next: unknown): void {
+export function disposeReplaced(previous: tf.TensorContainer, next: tf.TensorContainer): void {
   const keep = new Set<number>();
   for (const t of tensorsIn(next)) keep.add(t.id);
   for (const t of tensorsIn(previous)) if (!keep.has(t.id) && !t.isDisposed) t.dispose();

@@ -1,0 +1,29 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { categoricalCrossentropy } from '@lab/losses';
+import type { Compiled } from './compile.js';
+
+/** The fused softmax cross-entropy kernel a backend may register (e.g. @lab/backend-native's 'native'). */
+const softmaxCrossEntropyKernel = 'LabSoftmaxCrossEntropy';
+
+/**
+ * The batch's loss summed over its samples (the mean loss times the batch size, for the epoch's
+ * running mean) and the gradient of the mean loss with respect to the model's output `out`.
+ * With `logits` the output is the last layer's logits and the loss categorical cross-entropy from
+ * them: one `LabSoftmaxCrossEntropy` where the backend has it. Otherwise the compiled loss is
+ * differentiated by tfjs (a small graph: the output is [batch, classes]). The caller owns both results.
+ */
+export function lossGradient(compiled: Compiled, logits: boolean, y: tf.Tensor, out: tf.Tensor): { lossSum: tf.Scalar; dOut: tf.Tensor } {
+  const rows = out.shape[0] ?? 1;
+  const fused = logits && out.rank === 2 && y.dtype === 'float32' && tf.util.arraysEqual(y.shape, out.shape);
+  if (fused && tf.getKernel(softmaxCrossEntropyKernel, tf.getBackend()) !== undefined) {
+    const [rowLoss, dOut] = tf.engine().runKernel(softmaxCrossEntropyKernel, { logits: out, labels: y }, { scale: 1 / rows }) as [tf.Tensor, tf.Tensor];
+    const lossSum = tf.sum(rowLoss) as tf.Scalar;
+    rowLoss.dispose();
+    return { lossSum, dOut };
+  }
+  const loss = logits ? (t: tf.Tensor, o: tf.Tensor) => categoricalCrossentropy(t, o, { fromLogits: true }) : compiled.loss;
+  const { value, grad } = tf.valueAndGrad((o: tf.Tensor) => loss(y, o) as tf.Scalar)(out);
+  const lossSum = tf.tidy(() => tf.mul(value, rows)) as tf.Scalar;
+  value.dispose();
+  return { lossSum, dOut: grad };
+}

@@ -1,0 +1,87 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { checkUpdates } from './apply-updates.js';
+import { checkGrads, gradFor } from './params.js';
+import type { ScaleByAdamState } from './scale-by-adam.js';
+import type { TraceState } from './trace.js';
+import type { Params } from './types.js';
+
+// Fused optimizer steps: one kernel per variable computes the new moments and the new value
+// (`param + update`) and, where the backend allows, writes them over the old ones. They follow
+// the composite transformations operation for operation, so both paths give the same numbers.
+
+/** Whether the active backend registers the kernel `name` (e.g. 'LabAdamUpdate' on 'native'). */
+export function hasKernel(name: string): boolean {
+  return tf.getKernel(name, tf.getBackend()) !== undefined;
+}
+
+type Variables = Record<string, tf.Variable>;
+
+/** Runs `name` on one variable's gradient and state; its first output becomes the variable's value. */
+function stepVariable(name: string, variable: tf.Variable, inputs: tf.NamedTensorMap, attrs: Record<string, unknown>): tf.Tensor[] {
+  const outputs = tf.engine().runKernel(name, { ...inputs, param: variable }, { ...attrs, inPlace: true } as unknown as tf.NamedAttrMap);
+  const [value, ...state] = Array.isArray(outputs) ? (outputs as tf.Tensor[]) : [outputs as tf.Tensor];
+  variable.assign(value!);
+  value!.dispose();
+  return state;
+}
+
+/**
+ * Adam's (AdamW's) step with `LabAdamUpdate`: `param ← param − rate · (m̂ / (√v̂ + eps) + weightDecay · param)`.
+ * Returns the next Adam state; the replaced moments are disposed.
+ */
+export function fusedAdamStep(
+  grads: Params,
+  state: ScaleByAdamState,
+  variables: Variables,
+  options: { b1: number; b2: number; eps: number; rate: number; weightDecay: number },
+): ScaleByAdamState {
+  checkGrads('scaleByAdam', grads, state.mu);
+  checkUpdates('applyGradients', variables, grads, 'gradient');
+  const count = state.count + 1;
+  const attrs = { beta1: options.b1, beta2: options.b2, epsilon: options.eps, count, scale: -options.rate, weightDecay: options.weightDecay };
+  const mu: Params = {};
+  const nu: Params = {};
+  for (const [name, previousMu] of Object.entries(state.mu)) {
+    const previousNu = state.nu[name] as tf.Tensor;
+    const g = gradFor(grads, name);
+    if (g === undefined) {
+      [mu[name], nu[name]] = [previousMu, previousNu];
+      continue;
+    }
+    [mu[name], nu[name]] = stepVariable('LabAdamUpdate', variables[name]!, { grad: g, m: previousMu, v: previousNu }, attrs) as [tf.Tensor, tf.Tensor];
+    tf.dispose([previousMu, previousNu]);
+  }
+  return { count, mu, nu };
+}
+
+/** SGD's step with `LabSgdUpdate`: `param ← param − rate · grad`. */
+export function fusedSgdStep(grads: Params, variables: Variables, rate: number): void {
+  checkUpdates('applyGradients', variables, grads, 'gradient');
+  for (const [name, g] of Object.entries(grads)) stepVariable('LabSgdUpdate', variables[name]!, { grad: g }, { scale: -rate });
+}
+
+/**
+ * SGD with momentum (optax's `trace`, PyTorch's dampening-free momentum) with `LabMomentumUpdate`:
+ * `t ← g + decay · t`, `param ← param − rate · (nesterov ? g + decay · t : t)`. Returns the next trace state.
+ */
+export function fusedMomentumStep(
+  grads: Params,
+  state: TraceState,
+  variables: Variables,
+  options: { decay: number; nesterov: boolean; rate: number },
+): TraceState {
+  checkGrads('trace', grads, state.trace);
+  checkUpdates('applyGradients', variables, grads, 'gradient');
+  const attrs = { decay: options.decay, nesterov: options.nesterov, scale: -options.rate };
+  const next: Params = {};
+  for (const [name, previous] of Object.entries(state.trace)) {
+    const g = gradFor(grads, name);
+    if (g === undefined) {
+      next[name] = previous;
+      continue;
+    }
+    [next[name]] = stepVariable('LabMomentumUpdate', variables[name]!, { grad: g, trace: previous }, attrs) as [tf.Tensor];
+    previous.dispose();
+  }
+  return { trace: next };
+}
