@@ -8,7 +8,7 @@ import type { BatchLogs, Callback, History, Logs } from './callbacks.js';
 import { type Compiled, makeMetrics } from './compile.js';
 import { evaluateBatches } from './evaluate.js';
 import { HostBatches } from './host-batches.js';
-import { useFastWasmMatMul } from './kernels/wasm-matmul.js';
+import { useFastWasmKernels } from './kernels/wasm-kernels.js';
 import { Random } from './random.js';
 import { checkBatchSize, type Sequential } from './sequential.js';
 import { splitValidation } from './validation.js';
@@ -62,7 +62,7 @@ export async function fitLoop(
   const n = data.x.shape[0] ?? 0;
   const steps = Math.ceil(n / batchSize);
   const history: History = { epoch: [], history: { loss: [] } };
-  useFastWasmMatMul();
+  useFastWasmKernels();
   const host = await HostBatches.from(data.x, data.y);
   let state = model.optimizerState ?? compiled.optimizer.init(params);
   model.optimizerState = state;

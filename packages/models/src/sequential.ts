@@ -4,7 +4,7 @@ import { type Compiled, type CompileOptions, resolveCompile } from './compile.js
 import { evaluateBatches } from './evaluate.js';
 import { Dense } from './layers/dense.js';
 import type { Layer } from './layers/layer.js';
-import { useFastWasmMatMul } from './kernels/wasm-matmul.js';
+import { useFastWasmKernels } from './kernels/wasm-kernels.js';
 import { Random } from './random.js';
 import type { ModelMetadata } from './io/artifacts.js';
 import { type ModelTarget, saveModel } from './io/save-load.js';
@@ -132,7 +132,7 @@ export class Sequential {
    */
   forward(x: tf.Tensor, training = false, logits = false): tf.Tensor {
     this.checkInput(x);
-    useFastWasmMatMul();
+    useFastWasmKernels();
     return tf.tidy(() => {
       let h = x;
       const last = this.layers.length - 1;

@@ -6,6 +6,7 @@ type DisposableBackend = { disposeData(dataId: object): void };
 
 let patched = false;
 
+
 /**
  * Makes the wasm backend's `BatchMatMul` fast for transposed inputs, which every backward pass
  * produces. tfjs-backend-wasm 4.22 runs its XNNPACK fast path only when neither input is
