@@ -206,7 +206,9 @@ void GemmSerial(int m, int n, int k, View a, View b, float* c, std::ptrdiff_t ld
   }
 }
 
-// Products below this many multiply-adds run on one thread: waking a worker costs more.
+// Products below this many multiply-adds run on one thread. On a 2-core machine the lesson's
+// 64 × 784 × 128 products (6.4M) trained 1.2 s per epoch on one thread and 1.8 s on two: the
+// second thread's wake-ups and the repacking of A in each part cost more than the split saves.
 constexpr double kParallelMacs = 1 << 24;
 
 }  // namespace

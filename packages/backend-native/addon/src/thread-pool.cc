@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <memory>
 #include <cstdlib>
 #include <mutex>
 #include <thread>
@@ -29,6 +30,26 @@ int DefaultThreads() {
 
 std::atomic<int> g_threads{DefaultThreads()};
 
+// One fork-join task: parts are claimed from a shared counter by the caller and by any worker
+// that is awake, so the caller never waits for a worker to wake up: it only waits for parts a
+// worker has already started. Workers hold the task by shared_ptr; one that wakes after the
+// caller returned finds every part claimed and never calls `fn` (whose captures are gone).
+struct Task {
+  std::function<void(int)> fn;
+  int parts = 0;
+  std::atomic<int> next{0};
+  std::atomic<int> done{0};
+
+  void Drain() {
+    for (;;) {
+      const int i = next.fetch_add(1, std::memory_order_relaxed);
+      if (i >= parts) return;
+      fn(i);
+      done.fetch_add(1, std::memory_order_release);
+    }
+  }
+};
+
 // Workers spin briefly after each task (the next matmul usually follows within microseconds),
 // then sleep on a condition variable so that an idle process costs no CPU.
 class Pool {
@@ -46,43 +67,38 @@ class Pool {
   bool TryRun(int parts, const std::function<void(int)>& fn) {
     std::unique_lock<std::mutex> busy(busy_, std::try_to_lock);
     if (!busy.owns_lock()) return false;
-    while (static_cast<int>(workers_.size()) < parts - 1) {
+    while (static_cast<int>(workers_.size()) < Threads() - 1) {
       // The worker starts from the generation before this task's, whenever it gets to run.
-      const int id = static_cast<int>(workers_.size()) + 1;
       const unsigned seen = generation_.load();
-      workers_.emplace_back([this, id, seen] { Loop(id, seen); });
+      workers_.emplace_back([this, seen] { Loop(seen); });
     }
+    auto task = std::make_shared<Task>();
+    task->fn = fn;
+    task->parts = parts;
     {
       std::lock_guard<std::mutex> lock(mu_);
-      task_ = &fn;
-      parts_ = parts;
-      pending_.store(parts - 1);
+      task_ = task;
       generation_.fetch_add(1);
     }
     wake_.notify_all();
-    fn(0);
-    while (pending_.load(std::memory_order_acquire) != 0) LAB_PAUSE();
+    task->Drain();
+    while (task->done.load(std::memory_order_acquire) != parts) LAB_PAUSE();
     return true;
   }
 
  private:
-  void Loop(int id, unsigned seen) {
+  void Loop(unsigned seen) {
     for (;;) {
       for (int spin = 0; spin < 20000 && generation_.load(std::memory_order_acquire) == seen; ++spin) LAB_PAUSE();
-      const std::function<void(int)>* task;
-      int parts;
+      std::shared_ptr<Task> task;
       {
         std::unique_lock<std::mutex> lock(mu_);
         wake_.wait(lock, [&] { return generation_.load() != seen; });
         seen = generation_.load();
         if (stop_) return;
         task = task_;
-        parts = parts_;
       }
-      if (id < parts) {
-        (*task)(id);
-        pending_.fetch_sub(1, std::memory_order_release);
-      }
+      if (task) task->Drain();
     }
   }
 
@@ -91,9 +107,7 @@ class Pool {
   std::condition_variable wake_;
   std::vector<std::thread> workers_;
   std::atomic<unsigned> generation_{0};
-  std::atomic<int> pending_{0};
-  const std::function<void(int)>* task_ = nullptr;
-  int parts_ = 0;
+  std::shared_ptr<Task> task_;
   bool stop_ = false;
 };
 

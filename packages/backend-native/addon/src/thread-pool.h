@@ -1,4 +1,5 @@
-// A tiny fork-join pool for the large matmuls: the calling thread runs part 0, workers the rest.
+// A tiny fork-join pool for the large matmuls: the calling thread and any awake worker claim parts
+// from a shared counter, so a sleeping worker never delays the caller.
 #pragma once
 #include <functional>
 
@@ -8,8 +9,9 @@ namespace lab {
 int Threads();
 void SetThreads(int threads);
 
-// Runs fn(0) ... fn(parts - 1), part 0 on the calling thread, and returns when all are done.
-// If the pool is busy (another Node thread is using it), runs every part on the caller.
+// Runs fn(0) ... fn(parts - 1), each once, on the calling thread and on workers that are awake,
+// and returns when all are done. If the pool is busy (another Node thread is using it), runs every
+// part on the caller.
 void ParallelFor(int parts, const std::function<void(int)>& fn);
 
 }  // namespace lab
