@@ -75,6 +75,19 @@ export interface NativeAddon {
     nesterov: boolean,
     scale: number,
   ): void;
+  rmspropUpdate(
+    g: Float32Array,
+    nu: Float32Array,
+    mu: Float32Array | null,
+    param: Float32Array | null,
+    out: Float32Array,
+    nuOut: Float32Array,
+    muOut: Float32Array | null,
+    decay: number,
+    epsilon: number,
+    epsInSqrt: boolean,
+    scale: number,
+  ): void;
   sgdUpdate(g: Float32Array, param: Float32Array | null, out: Float32Array, scale: number): void;
   binary(op: number, a: Float32Array, b: Float32Array, out: Float32Array): void;
   info(): NativeInfo;

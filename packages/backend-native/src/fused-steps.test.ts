@@ -2,7 +2,7 @@
 // momentum), writing the variable and its state in place. These tests check the numbers against
 // the cpu backend's composite path (update + applyUpdates), that the update really is in place,
 // and that memory somebody else can see is never written over.
-import { adam, adamw, applyGradients, type GradientTransformation, sgd } from '@lab/optim';
+import { adam, adamw, applyGradients, type GradientTransformation, rmsprop, sgd } from '@lab/optim';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomArray } from './test/reference.js';
@@ -21,6 +21,8 @@ const optimizers: Record<string, () => GradientTransformation> = {
   sgd: () => sgd({ learningRate: 0.1 }),
   momentum: () => sgd({ learningRate: 0.05, momentum: 0.9 }),
   nesterov: () => sgd({ learningRate: 0.05, momentum: 0.9, nesterov: true }),
+  rmsprop: () => rmsprop({ learningRate: 0.01 }),
+  'rmsprop (centered, PyTorch epsilon)': () => rmsprop({ learningRate: 0.01, centered: true, epsilonInsideSqrt: false, epsilon: 1e-8 }),
 };
 
 /** 60 applyGradients steps with seeded gradients; final values, state, kernels and identity of storage. */
@@ -70,7 +72,7 @@ function expectClose(got: ArrayLike<number>, want: ArrayLike<number>, tolerance:
   }
 }
 
-const kernelOf: Record<string, string> = { adam: 'LabAdamUpdate', adamw: 'LabAdamUpdate', sgd: 'LabSgdUpdate', momentum: 'LabMomentumUpdate', nesterov: 'LabMomentumUpdate' };
+const kernelOf: Record<string, string> = { adam: 'LabAdamUpdate', adamw: 'LabAdamUpdate', sgd: 'LabSgdUpdate', momentum: 'LabMomentumUpdate', nesterov: 'LabMomentumUpdate', rmsprop: 'LabRmspropUpdate', 'rmsprop (centered, PyTorch epsilon)': 'LabRmspropUpdate' };
 
 describe('applyGradients on native', () => {
   for (const [name, make] of Object.entries(optimizers)) {

@@ -20,6 +20,14 @@ export const kernelNames = {
    * `u = scale · (nesterov ? grad + decay · trace' : trace')`, `out = param + u` or `u`.
    */
   momentumUpdate: 'LabMomentumUpdate',
+  /**
+   * RMSProp (optax's `scale_by_rms`, centered when `mu` is given). Inputs `{ grad, nu, mu?, param? }`;
+   * attrs `{ decay, epsilon, epsInSqrt, scale, inPlace? }`. Outputs `[out, nu', mu'?]` with
+   * `nu' = decay · nu + (1 − decay) g²`, `mu' = decay · mu + (1 − decay) g`,
+   * `var = nu' − mu'²` (centered) or `nu'`, `u = scale · g / (epsInSqrt ? sqrt(var + ε) : sqrt(var) + ε)`,
+   * `out = param + u` or `u`.
+   */
+  rmspropUpdate: 'LabRmspropUpdate',
   /** Plain SGD. Inputs `{ grad, param? }`; attrs `{ scale, inPlace? }`. Output `param + scale · grad` or `scale · grad`. */
   sgdUpdate: 'LabSgdUpdate',
   /**

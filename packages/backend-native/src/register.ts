@@ -7,6 +7,7 @@ import { binaryKernels } from './kernels/binary.js';
 import { denseBackwardKernel } from './kernels/dense-backward.js';
 import { fusedMatMulKernel } from './kernels/fused-mat-mul.js';
 import { momentumUpdateKernel } from './kernels/momentum-update.js';
+import { rmspropUpdateKernel } from './kernels/rmsprop-update.js';
 import { sgdUpdateKernel } from './kernels/sgd-update.js';
 import { softmaxCrossEntropyKernel } from './kernels/softmax-cross-entropy.js';
 import { NativeBackend } from './native-backend.js';
@@ -49,6 +50,7 @@ export function registerNativeBackend(addon: NativeAddon): void {
     adamUpdateKernel(addon),
     momentumUpdateKernel(addon),
     sgdUpdateKernel(addon),
+    rmspropUpdateKernel(addon),
     softmaxCrossEntropyKernel(addon),
     denseBackwardKernel(addon),
   ];

@@ -6,7 +6,8 @@ import type { GradientTransformation, Params } from './types.js';
 /**
  * One optimizer step: turns `grads` into updates, adds them to `variables` and returns the next
  * state, disposing the tensors of `state` it replaced (never `grads`). Where the transformation has
- * a fused `step` for the active backend (Adam, AdamW and SGD on @lab/backend-native's 'native')
+ * a fused `step` for the active backend (SGD, momentum, Adam, AdamW and RMSProp without momentum on
+ * @lab/backend-native's 'native')
  * that runs instead, in one kernel per variable; otherwise it is
  *
  * ```ts

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { checkUpdates } from './apply-updates.js';
 import { checkGrads, gradFor } from './params.js';
 import type { ScaleByAdamState } from './scale-by-adam.js';
+import type { ScaleByRmsState } from './scale-by-rms.js';
 import type { TraceState } from './trace.js';
 import type { Params } from './types.js';
 
@@ -84,4 +85,37 @@ export function fusedMomentumStep(
     previous.dispose();
   }
   return { trace: next };
+}
+
+/**
+ * RMSProp's step (without momentum) with `LabRmspropUpdate`:
+ * `param ← param − rate · g / (epsInSqrt ? sqrt(var + eps) : sqrt(var) + eps)`, `var` the running
+ * mean of g² (minus the squared running mean of g when centered). Returns the next state.
+ */
+export function fusedRmspropStep(
+  grads: Params,
+  state: ScaleByRmsState,
+  variables: Variables,
+  options: { decay: number; eps: number; epsInSqrt: boolean; rate: number },
+): ScaleByRmsState {
+  checkGrads('scaleByRms', grads, state.nu);
+  checkUpdates('applyGradients', variables, grads, 'gradient');
+  const attrs = { decay: options.decay, epsilon: options.eps, epsInSqrt: options.epsInSqrt, scale: -options.rate };
+  const nu: Params = {};
+  const mu: Params = {};
+  for (const [name, previousNu] of Object.entries(state.nu)) {
+    const previousMu = state.mu[name];
+    const g = gradFor(grads, name);
+    if (g === undefined) {
+      nu[name] = previousNu;
+      if (previousMu !== undefined) mu[name] = previousMu;
+      continue;
+    }
+    const inputs: tf.NamedTensorMap = previousMu === undefined ? { grad: g, nu: previousNu } : { grad: g, nu: previousNu, mu: previousMu };
+    const [nextNu, nextMu] = stepVariable('LabRmspropUpdate', variables[name]!, inputs, attrs);
+    nu[name] = nextNu!;
+    if (nextMu !== undefined) mu[name] = nextMu;
+    tf.dispose(previousMu === undefined ? [previousNu] : [previousNu, previousMu]);
+  }
+  return { nu, mu };
 }

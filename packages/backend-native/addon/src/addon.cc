@@ -152,6 +152,29 @@ Napi::Value MomentumUpdate(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// rmspropUpdate(g, nu, mu | null, param | null, out, nuOut, muOut | null, decay, epsilon, epsInSqrt, scale)
+Napi::Value RmspropUpdate(const Napi::CallbackInfo& info) {
+  if (!info[0].IsTypedArray()) {
+    Fail(info.Env(), "rmspropUpdate: g must be a Float32Array");
+    return info.Env().Undefined();
+  }
+  const size_t n = info[0].As<Napi::TypedArray>().ElementLength();
+  float *g, *nu, *mu, *p, *out, *nuo, *muo;
+  if (!F32(info, 0, "g", n, &g) || !F32(info, 1, "nu", n, &nu) || !F32(info, 2, "mu", n, &mu, true) ||
+      !F32(info, 3, "param", n, &p, true) || !F32(info, 4, "out", n, &out) || !F32(info, 5, "nuOut", n, &nuo) ||
+      !F32(info, 6, "muOut", n, &muo, true)) {
+    return info.Env().Undefined();
+  }
+  if ((mu == nullptr) != (muo == nullptr)) {
+    Fail(info.Env(), "rmspropUpdate: mu and muOut must be given together");
+    return info.Env().Undefined();
+  }
+  const double decay = info[7].As<Napi::Number>().DoubleValue();
+  lab::RmspropUpdate(n, g, nu, mu, p, static_cast<float>(decay), static_cast<float>(1.0 - decay), Num(info, 8),
+                     Bool(info, 9), Num(info, 10), out, nuo, muo);
+  return info.Env().Undefined();
+}
+
 // sgdUpdate(g, param | null, out, scale)
 Napi::Value SgdUpdate(const Napi::CallbackInfo& info) {
   if (!info[0].IsTypedArray()) {
@@ -214,6 +237,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("matmul", Napi::Function::New(env, MatMul));
   exports.Set("denseBackward", Napi::Function::New(env, DenseBackward));
   exports.Set("softmaxCrossEntropy", Napi::Function::New(env, SoftmaxCrossEntropy));
+  exports.Set("rmspropUpdate", Napi::Function::New(env, RmspropUpdate));
   exports.Set("adamUpdate", Napi::Function::New(env, AdamUpdate));
   exports.Set("momentumUpdate", Napi::Function::New(env, MomentumUpdate));
   exports.Set("sgdUpdate", Napi::Function::New(env, SgdUpdate));

@@ -42,6 +42,14 @@ void AdamUpdate(std::size_t n, const float* g, const float* m, const float* v, c
 void MomentumUpdate(std::size_t n, const float* g, const float* trace, const float* param, float decay,
                     bool nesterov, float scale, float* out, float* trace_out);
 
+// RMSProp (optax's scale_by_rms, centered when mu is given): nu' = decay nu + (1 − decay) g²;
+// mu' = decay mu + (1 − decay) g; var = nu' (− mu'² when centered);
+// u = scale · g / (eps_in_sqrt ? sqrt(var + eps) : sqrt(var) + eps); out = param + u, or u.
+// one_minus_decay is 1 − decay worked out in double, then rounded, as the composite ops do.
+void RmspropUpdate(std::size_t n, const float* g, const float* nu, const float* mu, const float* param, float decay,
+                   float one_minus_decay, float eps, bool eps_in_sqrt, float scale, float* out, float* nu_out,
+                   float* mu_out);
+
 // out = param + scale · g when param is given, else scale · g.
 void SgdUpdate(std::size_t n, const float* g, const float* param, float scale, float* out);
 
