@@ -31,3 +31,4 @@ export { type SgdOptions, sgd } from './sgd.js';
 export { type StepDecayOptions, stepDecay } from './step-decay.js';
 export { type TraceOptions, type TraceState, trace } from './trace.js';
 export type { EmptyState, GradientTransformation, Params, UpdateResult } from './types.js';
+export { useWasmAdamKernel } from './wasm-adam.js';
