@@ -22,7 +22,7 @@ export function batchMatMulKernel(addon: NativeAddon, fallback: tf.KernelFunc): 
       const { a, b } = inputs;
       const shape = a && b ? matMulShape(a, b, attrs.transposeA, attrs.transposeB) : undefined;
       if (!a || !b || !shape) return fallback(args);
-      const out = new Float32Array(shape.batch * shape.m * shape.n);
+      const out = backend.allocate(shape.batch * shape.m * shape.n);
       if (out.length > 0) {
         const { batch, m, n, k, batchA, batchB } = shape;
         addon.matmul(backend.float32(a, 'a'), backend.float32(b, 'b'), out, batch, m, n, k, attrs.transposeA, attrs.transposeB, batchA, batchB, null, 0);

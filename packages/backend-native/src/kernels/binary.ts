@@ -43,7 +43,7 @@ export function binaryKernels(addon: NativeAddon): tf.KernelConfig[] {
         if (!a || !b || a.dtype !== 'float32' || b.dtype !== 'float32') return fallback(args);
         const shape = tf.backend_util.assertAndGetBroadcastShape(a.shape, b.shape);
         if (!repeatsOverLeadingAxes(a.shape, shape) || !repeatsOverLeadingAxes(b.shape, shape)) return fallback(args);
-        const out = new Float32Array(tf.util.sizeFromShape(shape));
+        const out = backend.allocate(tf.util.sizeFromShape(shape));
         addon.binary(op, backend.float32(a, 'a'), backend.float32(b, 'b'), out);
         return backend.makeTensorInfo(shape, 'float32', out);
       },

@@ -34,9 +34,9 @@ export function denseBackwardKernel(addon: NativeAddon): tf.KernelConfig {
       if (!relu && attrs.activation !== 'linear') throw new Error(`${name}: activation must be 'linear' or 'relu', got '${attrs.activation}'`);
       const y = relu ? requireInput(name, inputs, 'y') : dy;
       checkSize(name, 'y', y, rows * outUnits, '[rows, out]');
-      const dKernel = new Float32Array(inUnits * outUnits);
-      const dBias = attrs.hasBias ? new Float32Array(outUnits) : null;
-      const dx = attrs.inputGrad ? new Float32Array(rows * inUnits) : null;
+      const dKernel = backend.allocate(inUnits * outUnits);
+      const dBias = attrs.hasBias ? backend.allocate(outUnits) : null;
+      const dx = attrs.inputGrad ? backend.allocate(rows * inUnits) : null;
       const f = (t: tf.TensorInfo, n: string) => backend.float32(t, n);
       addon.denseBackward(f(x, 'x'), f(kernel, 'kernel'), f(y, 'y'), f(dy, 'dy'), rows, inUnits, outUnits, relu ? 1 : 0, dKernel, dBias, dx);
       const outputs = [backend.makeTensorInfo([inUnits, outUnits], 'float32', dKernel)];

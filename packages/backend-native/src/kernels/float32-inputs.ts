@@ -41,6 +41,6 @@ export function updateTarget(
   if (inPlace === true && backend.canUpdateInPlace(input)) {
     return { values: backend.float32(input, name), output: () => backend.reuse(input) };
   }
-  const values = new Float32Array(input.shape.reduce((p, d) => p * d, 1));
+  const values = backend.allocate(input.shape.reduce((p, d) => p * d, 1));
   return { values, output: () => backend.makeTensorInfo(input.shape, 'float32', values) };
 }

@@ -33,7 +33,7 @@ export function fusedMatMulKernel(addon: NativeAddon, fallback: tf.KernelFunc): 
         const perColumn = size === shape.n && bias.shape[bias.shape.length - 1] === shape.n;
         if (bias.dtype !== 'float32' || bias.shape.length > shape.outShape.length || (size !== 1 && !perColumn)) return fallback(args);
       }
-      const out = new Float32Array(shape.batch * shape.m * shape.n);
+      const out = backend.allocate(shape.batch * shape.m * shape.n);
       if (out.length > 0) {
         const { batch, m, n, k, batchA, batchB } = shape;
         const biasValues = bias ? backend.float32(bias, 'bias') : null;

@@ -26,7 +26,7 @@ export function softmaxCrossEntropyKernel(addon: NativeAddon): tf.KernelConfig {
       if (logits.shape.length !== 2) throw new Error(`${name}: logits must be [rows, classes], got [${logits.shape.join(', ')}]`);
       const [rows, cols] = logits.shape as [number, number];
       checkSize(name, 'labels', labels, rows * cols, 'logits');
-      const [loss, grad] = [new Float32Array(rows), new Float32Array(rows * cols)];
+      const [loss, grad] = [backend.allocate(rows), backend.allocate(rows * cols)];
       addon.softmaxCrossEntropy(backend.float32(logits, 'logits'), backend.float32(labels, 'labels'), rows, cols, loss, grad, attrs.scale ?? 1);
       return [backend.makeTensorInfo([rows], 'float32', loss), backend.makeTensorInfo([rows, cols], 'float32', grad)];
     },
