@@ -1,14 +1,23 @@
 import * as tf from '@tensorflow/tfjs-core';
-// Each import registers its backend with tfjs-core; none is initialised until selected.
+// Each import registers its backend with tfjs-core; none is initialised until selected. webgpu is
+// loaded only when asked for (see selectBackend), so its code is not part of the page's bundle.
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgl';
+import { registerWebGLKernels } from './kernels/register-webgl-kernels.js';
 
-/** The browser backends, fastest first. */
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
+// lab's fused training kernels for webgl (Adam, SGD, Dense backward, softmax cross-entropy): the
+// @lab packages use them where the active backend has them, as on @lab/backend-native.
+registerWebGLKernels();
 
-/** The order backends are tried in when none is requested. */
+/** The browser backends. */
+export type BackendName = 'webgl' | 'wasm' | 'cpu' | 'webgpu';
+
+/** The order backends are tried in when none is requested, fastest first. */
 export const BACKEND_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
+
+/** Every backend the page can use: the automatic ones and `webgpu`, used only when picked. */
+export const BACKEND_NAMES: readonly BackendName[] = [...BACKEND_ORDER, 'webgpu'];
 
 /** A backend that could not be used, and why. */
 export interface BackendFailure {
@@ -25,12 +34,14 @@ export interface BackendChoice {
 
 /**
  * The backends to try, in order: `requested` (e.g. from `?backend=wasm`) and the slower ones
- * after it. Throws on a name that is not a browser backend, listing the valid ones.
+ * after it; `webgpu` falls back to all three others. Throws on a name that is not a browser
+ * backend, listing the valid ones.
  */
 export function backendCandidates(requested?: string | null): BackendName[] {
   if (!requested) return [...BACKEND_ORDER];
+  if (requested === 'webgpu') return ['webgpu', ...BACKEND_ORDER];
   const index = BACKEND_ORDER.indexOf(requested as BackendName);
-  if (index < 0) throw new Error(`backend: unknown backend '${requested}'; expected one of ${BACKEND_ORDER.join(', ')}`);
+  if (index < 0) throw new Error(`backend: unknown backend '${requested}'; expected one of ${BACKEND_NAMES.join(', ')}`);
   return BACKEND_ORDER.slice(index);
 }
 
@@ -42,6 +53,15 @@ export async function selectBackend(candidates: readonly BackendName[]): Promise
   const failures: BackendFailure[] = [];
   for (const name of candidates) {
     try {
+      if (name === 'webgpu') {
+        const unavailable = (await webgpuSupport()).reason;
+        if (unavailable !== undefined) {
+          failures.push({ name, reason: unavailable });
+          continue;
+        }
+        // Registers the backend with tfjs-core; a chunk of its own, fetched only here.
+        await import('@tensorflow/tfjs-backend-webgpu');
+      }
       if (await tf.setBackend(name)) {
         await tf.ready();
         return { name, failures };
@@ -59,4 +79,26 @@ export async function selectBackend(candidates: readonly BackendName[]): Promise
 function explainFailure(name: BackendName): string {
   if (name === 'webgl' && tf.env().getNumber('WEBGL_VERSION') === 0) return 'WebGL is not available in this browser';
   return 'initialisation failed (details in the browser console)';
+}
+
+/** The part of `navigator.gpu` used here (TypeScript's DOM library has no WebGPU types yet). */
+export interface GpuLike {
+  requestAdapter(): Promise<object | null>;
+}
+
+/**
+ * Whether this browser can run the `webgpu` backend: it needs `navigator.gpu` and an adapter
+ * (Chromium offers one only on a supported GPU, or with `--enable-unsafe-webgpu`). `reason`
+ * says why not, for the page to show.
+ */
+export async function webgpuSupport(
+  gpu: GpuLike | undefined = (globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu,
+): Promise<{ reason: string | undefined }> {
+  if (!gpu) return { reason: 'WebGPU is not available in this browser (no navigator.gpu)' };
+  try {
+    const adapter = await gpu.requestAdapter();
+    return { reason: adapter ? undefined : 'this browser offers WebGPU but no adapter for it (no supported GPU)' };
+  } catch (error) {
+    return { reason: `WebGPU adapter request failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }

@@ -1,5 +1,5 @@
 import './style.css';
-import { backendCandidates, selectBackend } from './backend.js';
+import { backendCandidates, selectBackend, webgpuSupport } from './backend.js';
 import { drawVerticalBar, readGreyPixels } from './digit-canvas.js';
 import { evaluateTest } from './evaluate/evaluate-test.js';
 import { publishError, publishResult, publishState } from './lab-result.js';
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     params.set('backend', picker.value);
     location.search = params.toString();
   });
+  void offerWebgpu(picker);
 
   showStatus('Building the model…');
   const session: Session = {
@@ -122,6 +123,22 @@ async function main(): Promise<void> {
 
   showStatus(`Ready on the ${backend.name} backend. Load the data to train.`);
   publishResult({ ...prediction, backend: backend.name, backendFailures: backend.failures });
+}
+
+/**
+ * Enables the picker's webgpu option when this browser has a WebGPU adapter; otherwise leaves it
+ * disabled and says why beside the picker. `document.body.dataset.webgpu` records the outcome.
+ */
+async function offerWebgpu(picker: HTMLSelectElement): Promise<void> {
+  const option = picker.querySelector<HTMLOptionElement>('option[value="webgpu"]');
+  if (!option) return;
+  const { reason } = await webgpuSupport();
+  option.disabled = reason !== undefined;
+  option.textContent = reason === undefined ? 'webgpu (GPU, experimental)' : 'webgpu (unavailable)';
+  const note = element('webgpu-note', HTMLElement);
+  note.textContent = reason === undefined ? '' : `webgpu is not offered: ${reason}.`;
+  note.hidden = reason === undefined;
+  document.body.dataset.webgpu = reason === undefined ? 'available' : 'unavailable';
 }
 
 main().catch((error: unknown) => {

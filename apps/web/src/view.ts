@@ -18,7 +18,7 @@ export function showBackend(choice: BackendChoice): void {
     return;
   }
   const reasons = choice.failures.map((f) => `${f.name}: ${f.reason}`).join('; ');
-  notice.textContent = `Fell back to the ${choice.name} backend, which is slower (${reasons}).`;
+  notice.textContent = `Fell back to the ${choice.name} backend (${reasons}).`;
   notice.hidden = false;
 }
 

@@ -3,7 +3,7 @@ import type { Sequential } from '@lab/models';
 import { NUM_CLASSES } from '../lesson-model.js';
 import { denoiseOf, modelInput } from '../preprocess/denoise.js';
 import { yieldToPage } from '../train/yield-to-page.js';
-import { type ClassScores, classScores, confusionMatrix, matrixAccuracy } from './confusion-matrix.js';
+import { type ClassScores, testScores } from './scores.js';
 
 /** The model's results on the test split. */
 export interface Evaluation {
@@ -42,8 +42,7 @@ export async function evaluateTest(model: Sequential, test: MnistSplit): Promise
     await yieldToPage();
   }
   const predictions = argmaxRows(probabilities, NUM_CLASSES);
-  const matrix = confusionMatrix(test.labels, predictions, NUM_CLASSES);
-  return { probabilities, predictions, matrix, scores: classScores(matrix), accuracy: matrixAccuracy(matrix) };
+  return { probabilities, predictions, ...testScores(test.labels, predictions) };
 }
 
 /** The index of each row's largest value (the first on ties). */

@@ -1,6 +1,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { scalePixels } from '@lab/preprocess';
 import { DENOISE_CHOICES, denoiseOf, modelInput, modelMetadata } from './denoise.js';
 
 describe('denoise', () => {
@@ -22,6 +23,19 @@ describe('denoise', () => {
     expect(mean.dataSync()[4]).toBeCloseTo(1 / 9, 6);
     tf.dispose([plain, median, mean]);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("scales exactly as @lab/preprocess's scalePixels, for every byte value", () => {
+    const pixels = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const here = modelInput(pixels, 4, 8, 8, undefined);
+    const reference = scalePixels(pixels, { shape: [4, 8, 8, 1] });
+    expect(here.shape).toEqual(reference.shape);
+    expect(Array.from(here.dataSync())).toEqual(Array.from(reference.dataSync()));
+    tf.dispose([here, reference]);
+  });
+
+  it('names the counts when the pixels do not fit the shape', () => {
+    expect(() => modelInput(new Uint8Array(10), 1, 3, 3, undefined)).toThrow('modelInput: 10 pixels do not make 1 images of 3 × 3 (9 pixels)');
   });
 
   it('keeps the filter in the model metadata, in the CLI form', () => {
