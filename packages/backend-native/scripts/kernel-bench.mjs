@@ -10,7 +10,11 @@ if (!('addon' in loaded)) throw new Error(`kernel-bench: ${loaded.reason}`);
 const a = loaded.addon;
 console.log(a.info());
 let seed = 1;
-const random = (n) => Float32Array.from({ length: n }, () => ((seed = (seed * 16807) % 2147483647) / 2147483647) - 0.5);
+function next() {
+  seed = (seed * 16807) % 2147483647;
+  return seed / 2147483647 - 0.5;
+}
+const random = (n) => Float32Array.from({ length: n }, next);
 const x = random(64 * 784);
 const [w1, b1, w2, b2] = [random(784 * 128), random(128), random(128 * 10), random(10)];
 const [h, o] = [new Float32Array(64 * 128), new Float32Array(64 * 10)];
