@@ -1,16 +1,12 @@
 // Drives bench/index.html in headless Chromium: lab's fit against tfjs-layers' model.fit on the
 // same backend and the same MNIST images, one fresh page per run (so that a kernel lab registers
 // never reaches its peer), all in one browser. Run through scripts/bench-browser.mjs.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { build, preview } from 'vite';
 import { type Chromium, chromiumMissing, launchChromium } from '../src/test/chromium.js';
+import { serveBuiltApp } from '../src/test/serve-app.js';
+import type { BenchResult } from './bench-page.js';
 
 /** Why Chromium cannot run here, if it cannot (for the script to skip cleanly). */
 export { chromiumMissing };
-import { APP_ROOT } from '../src/test/serve-app.js';
-import type { BenchResult } from './bench-page.js';
 
 /** Settings, from the environment (see README). */
 export interface BenchSettings {
@@ -52,23 +48,10 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): BenchSett
 export async function runBrowserBench(settings: BenchSettings, log: (line: string) => void): Promise<BenchResult[]> {
   const missing = chromiumMissing();
   if (missing) throw new Error(`bench: ${missing}`);
-  const outDir = await mkdtemp(path.join(tmpdir(), 'lab-web-bench-'));
   const results: BenchResult[] = [];
+  // Unminified, so that profiles name tfjs' shader programs.
+  const app = await serveBuiltApp('bench/index.html', { minify: false });
   try {
-    await build({
-      root: APP_ROOT,
-      logLevel: 'warn',
-      // Unminified, so that profiles name tfjs' shader programs.
-      build: { outDir, emptyOutDir: true, minify: false, rollupOptions: { input: path.join(APP_ROOT, 'bench/index.html') } },
-    });
-    const server = await preview({
-      root: APP_ROOT,
-      logLevel: 'warn',
-      build: { outDir },
-      preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
-    });
-    const address = server.httpServer.address();
-    if (address === null || typeof address === 'string') throw new Error('vite preview: no TCP address');
     // webgpu needs a flag in headless Chromium; the other backends run without it, as in the tests.
     const browsers = new Map<string, Chromium>();
     const browserFor = async (backend: string): Promise<Chromium> => {
@@ -93,7 +76,7 @@ export async function runBrowserBench(settings: BenchSettings, log: (line: strin
             });
             const page = await (await browserFor(backend)).context.newPage();
             try {
-              await page.goto(`http://127.0.0.1:${address.port}/bench/index.html?${query}`);
+              await page.goto(`${app.url}bench/index.html?${query}`);
               await page.waitForFunction(() => document.body.dataset.status !== 'loading', null, { timeout: 900_000 });
               const [result, error] = await page.evaluate(() => [window.__benchResult, window.__benchError] as const);
               if (!result) throw new Error(`bench: ${system} on ${backend} failed: ${error}`);
@@ -113,10 +96,9 @@ export async function runBrowserBench(settings: BenchSettings, log: (line: strin
       }
     } finally {
       for (const browser of browsers.values()) await browser.close();
-      await server.close();
     }
   } finally {
-    await rm(outDir, { recursive: true, force: true });
+    await app.close();
   }
   return results;
 }

@@ -20,14 +20,16 @@ export interface ServedApp {
 /**
  * Builds the app from the current sources into a temporary folder (never a stale dist/) and
  * serves it with `vite preview` on 127.0.0.1 and a port the OS picks. `input` builds another
- * page instead of index.html (a path relative to apps/web, e.g. a test page).
+ * page instead of index.html (a path relative to apps/web, e.g. a test page); `minify: false`
+ * keeps names readable in profiles (the benchmark).
  */
-export async function serveBuiltApp(input?: string): Promise<ServedApp> {
+export async function serveBuiltApp(input?: string, options: { minify?: boolean } = {}): Promise<ServedApp> {
   const outDir = await mkdtemp(path.join(tmpdir(), 'lab-web-dist-'));
   try {
     const rollupOptions = input ? { input: path.join(APP_ROOT, input) } : {};
     // The manifest tells the size check which chunks are loaded only on demand (webgpu).
-    await build({ root: APP_ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true, manifest: true, rollupOptions } });
+    const minify = options.minify ?? true;
+    await build({ root: APP_ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true, manifest: true, minify, rollupOptions } });
     const server = await preview({
       root: APP_ROOT,
       logLevel: 'warn',
