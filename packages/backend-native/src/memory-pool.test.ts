@@ -31,6 +31,16 @@ describe('the native memory pool', () => {
     tf.dispose([a, b, second, expected]);
   });
 
+  it("never recycles the cpu kernels' own arrays (only what it allocated itself)", () => {
+    const [a, b] = [tf.tensor2d(randomArray(64 * 64, 5), [64, 64]), tf.tensor2d(randomArray(64 * 64, 6), [64, 64])];
+    const cpuOutput = tf.exp(a); // Exp runs the cpu backend's kernel, which allocates its own array
+    const array = valuesOf(cpuOutput);
+    cpuOutput.dispose();
+    const later = Array.from({ length: 4 }, () => product(a, b));
+    for (const t of later) expect(valuesOf(t)).not.toBe(array);
+    tf.dispose([a, b, ...later]);
+  });
+
   it('never recycles an array read back, a caller array, or one a live slice views', () => {
     const [a, b] = [tf.tensor2d(randomArray(64 * 64, 3), [64, 64]), tf.tensor2d(randomArray(64 * 64, 4), [64, 64])];
     const read = product(a, b);

@@ -18,8 +18,8 @@ const maxPooledBytes = 64 * 2 ** 20;
  * (`tf.tensor(values)` keeps `values`), or seen in the output of a kernel that returns a view of
  * its input (the cpu `Slice` returns a `subarray`). A shared array is never written in place.
  *
- * The same knowledge lets it recycle memory: the array of a disposed tensor that nobody else can
- * see goes to a pool (by length, up to 64 MB) from which the native kernels take their outputs
+ * The same knowledge lets it recycle memory: an array it handed out itself (`allocate`), once its
+ * tensor is disposed and if nobody else can see it, goes to a pool (by length, up to 64 MB) from which the native kernels take their outputs
  * (`allocate`). A fresh 400 kB Float32Array costs V8 ≈ 50–100 µs (zeroing, page faults, external
  * memory accounting and the GC work it triggers): two of them were a tenth of a training step.
  */
@@ -28,6 +28,11 @@ export class NativeBackend extends MathBackendCPU {
   private readonly shared = new WeakSet<ArrayBufferLike>();
   /** True while a kernel's own (fresh) output is being stored. */
   private storingOwnOutput = false;
+  /**
+   * Arrays this backend handed out through `allocate`: only they are recycled. The cpu kernels'
+   * own arrays (and their intermediates, which a kernel's output may view) never are.
+   */
+  private readonly owned = new WeakSet<Float32Array>();
   /** Arrays of disposed tensors nobody else can see, by length. */
   private readonly pool = new Map<number, Float32Array[]>();
   private pooledBytes = 0;
@@ -52,7 +57,11 @@ export class NativeBackend extends MathBackendCPU {
    */
   allocate(size: number): Float32Array {
     const recycled = size >= minPooledLength ? this.pool.get(size)?.pop() : undefined;
-    if (recycled === undefined) return new Float32Array(size);
+    if (recycled === undefined) {
+      const fresh = new Float32Array(size);
+      if (size >= minPooledLength) this.owned.add(fresh);
+      return fresh;
+    }
     this.pooledBytes -= recycled.byteLength;
     return recycled;
   }
@@ -129,7 +138,7 @@ export class NativeBackend extends MathBackendCPU {
 
   private recycle(values: Float32Array): void {
     const whole = values.byteOffset === 0 && values.byteLength === values.buffer.byteLength;
-    if (!whole || values.length < minPooledLength || this.shared.has(values.buffer)) return;
+    if (!whole || !this.owned.has(values) || this.shared.has(values.buffer)) return;
     if (this.pooledBytes + values.byteLength > maxPooledBytes) return;
     const list = this.pool.get(values.length);
     if (list) list.push(values);
