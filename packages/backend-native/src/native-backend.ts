@@ -89,23 +89,26 @@ export class NativeBackend extends MathBackendCPU {
   }
 
   /**
-   * Marks the buffer of any output that views an input's buffer under another data id (the cpu
-   * kernels' zero-copy slices): neither may then be written in place.
+   * Marks the buffer of any output that views an input's buffer, or another output's, under
+   * another data id (the cpu kernels' zero-copy slices): none of them may then be written in place
+   * or recycled.
    */
   noteAliases(inputs: tf.NamedTensorInfoMap, outputs: tf.TensorInfo | tf.TensorInfo[]): void {
     const outs = Array.isArray(outputs) ? outputs : [outputs];
+    // Every tensor the call touched, with its buffer; an output whose buffer another of them has
+    // under another data id is a view (of an input, or of the same intermediate as another output).
+    const seen: [tf.DataId, ArrayBufferLike][] = [];
+    for (const t of [...Object.values(inputs), ...outs]) {
+      const values = t === undefined ? undefined : this.data.get(t.dataId)?.values;
+      if (t !== undefined && ArrayBuffer.isView(values)) seen.push([t.dataId, values.buffer]);
+    }
     for (const out of outs) {
       const values = this.data.get(out.dataId)?.values;
       if (!ArrayBuffer.isView(values)) continue;
-      for (const input of Object.values(inputs)) {
-        if (input === undefined || input.dataId === out.dataId) continue;
-        const source = this.data.get(input.dataId)?.values;
-        if (ArrayBuffer.isView(source) && source.buffer === values.buffer) {
-          this.shared.add(values.buffer);
-        }
-      }
+      if (seen.some(([id, buffer]) => id !== out.dataId && buffer === values.buffer)) this.shared.add(values.buffer);
     }
   }
+
 
   override makeTensorInfo(shape: number[], dtype: tf.DataType, values?: tf.BackendValues | string[]): tf.TensorInfo {
     this.storingOwnOutput = true;
