@@ -22,25 +22,35 @@ export interface StepGradients {
  * `undefined` (having freed what it made) when some layer has no analytic backward pass; the
  * caller then uses autodiff. The caller owns the results.
  */
-export function backpropStep(model: Sequential, compiled: Compiled, x: tf.Tensor, y: tf.Tensor, logits: boolean): StepGradients | undefined {
+export function backpropStep(
+  model: Sequential,
+  compiled: Compiled,
+  x: tf.Tensor,
+  y: tf.Tensor,
+  logits: boolean,
+  names: string[] = Object.keys(model.namedWeights()),
+): StepGradients | undefined {
   const layers = model.layers;
   const last = layers.length - 1;
   const passes: Backprop[] = [];
+  // Intermediates, freed at the end; `kept` is returned, or freed too if something throws.
   const made: tf.Tensor[] = [];
+  const kept: tf.Tensor[] = [];
   const perLayer: tf.Tensor[][] = [];
-  let done = false;
+  let returned = false;
   try {
     let h = x;
     for (const [i, layer] of layers.entries()) {
       const pass = layer.forwardForBackprop(h, i === last && logits);
       if (pass === undefined) return undefined;
       passes.push(pass);
-      made.push(pass.output);
+      (i < last ? made : kept).push(pass.output);
       h = pass.output;
     }
-    const { lossSum, dOut } = lossGradient(compiled, logits, y, h);
+    const out = h;
+    const { lossSum, dOut } = lossGradient(compiled, logits, y, out);
+    kept.push(lossSum);
     made.push(dOut);
-    made.push(lossSum);
     let dy = dOut;
     for (let i = last; i >= 0; i--) {
       const inputGrad = layers.slice(0, i).some((l) => l.weights.length > 0);
@@ -51,18 +61,14 @@ export function backpropStep(model: Sequential, compiled: Compiled, x: tf.Tensor
       dy = dx;
     }
     const grads: Record<string, tf.Tensor> = {};
-    const names = Object.keys(model.namedWeights());
     let k = 0;
     for (const [i, layer] of layers.entries()) {
       for (let w = 0; w < layer.weights.length; w++) grads[names[k++]!] = perLayer[i]![w]!;
     }
-    const out = made[last]!;
-    made.splice(last, 1);
-    made.splice(made.indexOf(lossSum), 1);
-    done = true;
+    returned = true;
     return { grads, lossSum, out };
   } finally {
     tf.dispose(made);
-    if (!done) tf.dispose(perLayer.flat());
+    if (!returned) tf.dispose([...kept, ...perLayer.flat()]);
   }
 }

@@ -85,7 +85,7 @@ export async function fitLoop(
         const [xb, yb] = host.batch(indices);
         const size = indices.length;
         // Analytic backpropagation through the layers when they all have it, else tfjs's autodiff.
-        let result = analytic ? backpropStep(model, compiled, xb, yb, useLogits) : undefined;
+        let result = analytic ? backpropStep(model, compiled, xb, yb, useLogits, keys) : undefined;
         if (result === undefined) {
           analytic = false;
           result = autodiffStep(model, compiled, xb, yb, useLogits, keys, vars);

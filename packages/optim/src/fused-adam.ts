@@ -3,11 +3,6 @@ import * as tf from '@tensorflow/tfjs-core';
 /** The fused Adam kernel a backend may register (e.g. @lab/backend-native's 'native'). */
 const adamUpdateKernel = 'LabAdamUpdate';
 
-/** Whether the active backend registers `LabAdamUpdate`. */
-export function hasFusedAdam(): boolean {
-  return tf.getKernel(adamUpdateKernel, tf.getBackend()) !== undefined;
-}
-
 /**
  * Adam's new moments and unit-free update for one parameter in one `LabAdamUpdate` call (no
  * `param`, `scale` 1): `[update, m', v']`, the same folded bias-correction form as

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { checkNumber } from './check.js';
-import { fusedAdamUpdate, hasFusedAdam } from './fused-adam.js';
+import { fusedAdamUpdate } from './fused-adam.js';
+import { hasKernel } from './fused-step.js';
 import { checkGrads, zerosLikeParams } from './params.js';
 import type { GradientTransformation, Params } from './types.js';
 
@@ -51,7 +52,7 @@ export function scaleByAdam(
       const root = Math.sqrt(1 - b2 ** count);
       // A backend with the fused kernel (e.g. 'native') does the same rule in one call per parameter
       // (it rounds 1 - b1 and 1 - b2 in float32: v differs by ~1e-5 relative from the ops below).
-      const fused = hasFusedAdam();
+      const fused = hasKernel('LabAdamUpdate');
       return tf.tidy(() => {
         // One scalar tensor per constant, shared by every parameter (none on the fused path).
         const [decay1, keep1, decay2, keep2, stepScale, epsHat] = fused
