@@ -67,6 +67,13 @@ function describeLoadError(name: BackendName, error: unknown): string {
   return `${name} failed to load: ${(error as Error).message?.split('\n')[0] ?? String(error)}`;
 }
 
+/** For native, the instruction set its kernels run (`LAB_NATIVE_ISA` forces a lower one) and threads. */
+async function kernelsNote(name: BackendName): Promise<string> {
+  if (name !== 'native') return '';
+  const { isa, threads } = (await import('@lab/backend-native')).nativeInfo();
+  return `; ${isa} kernels, ${threads} thread${threads === 1 ? '' : 's'}`;
+}
+
 /**
  * Activates the requested backend. `auto` tries node-gpu, node, wasm, cpu in that order and says
  * what it skipped; an explicit choice that cannot load is a {@link UsageError} — never a silent
@@ -76,14 +83,14 @@ export async function selectBackend(choice: BackendChoice): Promise<BackendSelec
   if (choice !== 'auto') {
     const failure = await tryLoad(choice);
     if (failure) throw new UsageError(`backend '${choice}' is not available: ${failure}`);
-    return { name: choice, tfjsName: tf.getBackend(), reason: `${choice} (requested)` };
+    return { name: choice, tfjsName: tf.getBackend(), reason: `${choice} (requested${await kernelsNote(choice)})` };
   }
   const skipped: string[] = [];
   for (const name of BACKENDS) {
     const failure = await tryLoad(name);
     if (!failure) {
       const why = skipped.length ? `; skipped ${skipped.join('; ')}` : '';
-      return { name, tfjsName: tf.getBackend(), reason: `${name} (auto: fastest that loaded${why})` };
+      return { name, tfjsName: tf.getBackend(), reason: `${name} (auto: fastest that loaded${await kernelsNote(name)}${why})` };
     }
     skipped.push(`${name}: ${failure.split(';')[0]}`);
   }

@@ -100,8 +100,12 @@ export function makeProgram(): Command {
     .addOption(new Option('--filter <f>', 'the filter').choices(['mean', 'median', 'gaussian']).default('median'))
     .option('--size <n>', 'window size for mean and median', positiveInt('--size'), 3)
     .option('--sigma <s>', 'standard deviation for gaussian', positiveNumber('--sigma'), 1)
-    .action(async (input: string, raw: { output: string; filter: Denoise['filter']; size: number; sigma: number }) => {
-      await selectBackend('wasm');
+    .addOption(
+      new Option('--backend <name>', 'compute backend').choices(['auto', 'node-gpu', 'node', 'native', 'wasm', 'cpu']).default('auto'),
+    )
+    .action(async (input: string, raw: { output: string; filter: Denoise['filter']; size: number; sigma: number; backend: string }) => {
+      const backend = await selectBackend(parseBackend(raw.backend));
+      process.stderr.write(`Backend: ${backend.reason}\n`);
       const denoise = { filter: raw.filter, value: raw.filter === 'gaussian' ? raw.sigma : raw.size };
       done(await runDenoiseFile(input, raw.output, denoise));
     });

@@ -19,14 +19,34 @@ export function loadNativeBackendSync(): NativeStatus {
       state = { status: { ok: false, reason: loaded.reason } };
     } else {
       try {
-        registerNativeBackend(loaded.addon);
-        state = { addon: loaded.addon, status: { ok: true, ...loaded.addon.info() } };
+        const refused = forcedIsa(loaded.addon);
+        if (refused) {
+          state = { status: { ok: false, reason: refused } };
+        } else {
+          registerNativeBackend(loaded.addon);
+          state = { addon: loaded.addon, status: { ok: true, ...loaded.addon.info() } };
+        }
       } catch (error) {
         state = { status: { ok: false, reason: `registering the native backend failed: ${error instanceof Error ? error.message : String(error)}` } };
       }
     }
   }
   return state.status;
+}
+
+const ISAS: readonly NativeIsa[] = ['generic', 'avx2', 'avx512'];
+
+/**
+ * Applies `LAB_NATIVE_ISA` (generic, avx2 or avx512): forces the kernels down to that instruction
+ * set, so that a machine with AVX-512 can run and compare the paths of machines without it.
+ * Returns why the backend must not be used when the value is unknown or the CPU lacks that set.
+ */
+function forcedIsa(addon: NativeAddon): string | undefined {
+  const wanted = process.env.LAB_NATIVE_ISA;
+  if (wanted === undefined || wanted === '') return undefined;
+  if (!ISAS.includes(wanted as NativeIsa)) return `LAB_NATIVE_ISA must be one of ${ISAS.join(', ')}; got '${wanted}'`;
+  if (!addon.setIsa(wanted as NativeIsa)) return `LAB_NATIVE_ISA=${wanted}, but this CPU supports at most ${addon.info().detectedIsa}`;
+  return undefined;
 }
 
 /** {@link loadNativeBackendSync} as a promise, the shape backends' loaders usually have. */

@@ -43,11 +43,17 @@ export class NativeBackend extends MathBackendCPU {
     (this as unknown as { firstUse: boolean }).firstUse = false;
   }
 
-  /** The float32 values of a tensor held by this backend, without a copy. */
+  /**
+   * The float32 values of a tensor held by this backend, without a copy when they are stored as a
+   * Float32Array. The cpu backend's `Cast` from int32 or bool to float32 keeps the source's
+   * Int32Array/Uint8Array under the float32 tensor (no precision is lost), so such a tensor is
+   * read through a float32 copy; its storage is left alone, since the int32 tensor shares it.
+   */
   float32(t: tf.TensorInfo, name: string): Float32Array {
-    const values = this.data.get(t.dataId).values;
-    if (!(values instanceof Float32Array)) throw new Error(`native: ${name} must be float32, got ${t.dtype}`);
-    return values;
+    const values = this.data.get(t.dataId)?.values;
+    if (values instanceof Float32Array) return values;
+    if (t.dtype === 'float32' && (values instanceof Int32Array || values instanceof Uint8Array)) return Float32Array.from(values);
+    throw new Error(`native: input '${name}' must be float32, got ${t.dtype}${values === undefined ? ' (disposed)' : ''}`);
   }
 
   /**

@@ -24,7 +24,8 @@ void BiasActivation(float* c, int rows, int cols, const float* bias, int bias_si
       }
     }
     if (act == Activation::kRelu) {
-      for (int j = 0; j < cols; ++j) row[j] = row[j] > 0.0f ? row[j] : 0.0f;
+      // tfjs's relu (x < 0 ? 0 : x): NaN stays NaN instead of becoming 0.
+      for (int j = 0; j < cols; ++j) row[j] = row[j] < 0.0f ? 0.0f : row[j];
     }
   }
 }
@@ -34,7 +35,8 @@ void DenseBackward(const float* x, const float* w, const float* y, const float* 
   const float* g = dy;
   if (act == Activation::kRelu) {
     const std::size_t n = static_cast<std::size_t>(rows) * out;
-    for (std::size_t i = 0; i < n; ++i) scratch[i] = y[i] > 0.0f ? dy[i] : 0.0f;
+    // tfjs's relu gradient, dy · step(x): step is NaN where x is NaN (and so is y).
+    for (std::size_t i = 0; i < n; ++i) scratch[i] = y[i] > 0.0f ? dy[i] : (std::isnan(y[i]) ? y[i] : 0.0f);
     g = scratch;
   }
   // dw (in × out) = xᵀ (in × rows) · g (rows × out)

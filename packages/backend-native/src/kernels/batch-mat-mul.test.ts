@@ -7,6 +7,7 @@ import { matMulError, randomArray } from '../test/reference.js';
 const detected = nativeInfo().detectedIsa;
 const isas = (['generic', 'avx2', 'avx512'] as NativeIsa[]).filter((isa) => setNativeIsa(isa));
 setNativeIsa(detected);
+console.log(`native matmul tests at instruction sets: ${isas.join(', ')} (CPU's best: ${detected})`);
 afterAll(() => {
   setNativeIsa(detected);
   setNativeThreads(2);
