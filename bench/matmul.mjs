@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadNativeBackend, setNativeThreads } from '@lab/backend-native';
-import { useFastWasmMatMul } from '@lab/models';
+import { registerFastBatchMatMul } from '@lab/backend-wasm';
 
 const shapes = [
   [64, 128, 784, false, false],
@@ -39,7 +39,7 @@ async function run(backend, threads) {
 }
 
 const status = await loadNativeBackend();
-useFastWasmMatMul();
+registerFastBatchMatMul();
 const columns = [];
 if (status.ok) {
   columns.push([`native ${status.isa} 1 thread`, await run('native', 1)]);

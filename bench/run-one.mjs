@@ -1,5 +1,5 @@
-// One benchmark run in a fresh process, so that kernel overrides made by one system (lab patches
-// the wasm matmul) never reach its peer. Usage: node run-one.mjs <lab|tfjs-layers> <backend>
+// One benchmark run in a fresh process, so that kernels registered for one system (@lab/backend-wasm
+// replaces the wasm matmul) never reach its peer. Usage: node run-one.mjs <lab|tfjs-layers> <backend>
 // Prints one JSON line: { seconds, test_accuracy, samples, epochs, rss_mb }. Backend 'native' is
 // @lab/backend-native's addon, loaded here only when asked for (it fails loudly if unavailable).
 import fs from 'node:fs';
@@ -21,6 +21,8 @@ const epochs = Number(process.env.LAB_BENCH_EPOCHS ?? 1);
 const limit = Number(process.env.LAB_BENCH_LIMIT ?? 60000);
 const batchSize = 64;
 
+// lab's wasm kernels (@lab/backend-wasm) register for lab's runs only, never for its peer's.
+if (backend === 'wasm' && system === 'lab') await import('@lab/backend-wasm');
 if (backend === 'native') {
   const { loadNativeBackend } = await import('@lab/backend-native');
   const status = await loadNativeBackend();

@@ -42,7 +42,8 @@ async function tryLoad(name: BackendName): Promise<string | undefined> {
       if (!(await tf.setBackend('tensorflow'))) return `${pkg} loaded but its 'tensorflow' backend failed to initialise`;
       return undefined;
     }
-    if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
+    // @lab/backend-wasm imports tfjs's wasm backend and registers lab's wasm kernels on it.
+    if (name === 'wasm') await import('@lab/backend-wasm');
     else await import('@tensorflow/tfjs-backend-cpu');
     if (!(await tf.setBackend(name))) return `the ${name} backend failed to initialise`;
     // The cpu backend greets Node users with a banner suggesting tfjs-node; the CLI already

@@ -1,6 +1,6 @@
+import { denseBackward } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { kernelNames } from './kernel-names.js';
 import { nativeBackendName } from './register.js';
 import { runKernel } from './test/run-kernel.js';
 
@@ -41,7 +41,7 @@ describe('native NaN and infinity semantics equal tfjs-cpu', () => {
     const kernel = tf.tensor2d(w, [2, 2]);
     const y = tf.tensor2d([Number.NaN, 1, 0, 2], [2, 2]);
     const dy = tf.ones([2, 2]);
-    const outs = runKernel(kernelNames.denseBackward, { x: xs, kernel, y, dy }, { activation: 'relu', hasBias: true, inputGrad: false });
+    const outs = runKernel(denseBackward.name, { x: xs, kernel, y, dy }, { activation: 'relu', hasBias: true, inputGrad: false });
     const dBias = Array.from(outs[1]!.dataSync());
     expect(Number.isNaN(dBias[0])).toBe(true);
     expect(dBias[1]).toBe(2);

@@ -1,7 +1,7 @@
+import { labKernels } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { loadAddon } from './addon.js';
-import { kernelNames } from './kernel-names.js';
 import { loadNativeBackend, nativeInfo } from './load-native-backend.js';
 import { nativeBackendName } from './register.js';
 
@@ -17,7 +17,7 @@ describe('the native backend', () => {
   it("has every cpu kernel, plus the fused Lab kernels", () => {
     const native = new Set(tf.getKernelsForBackend(nativeBackendName).map((k) => k.kernelName));
     for (const k of tf.getKernelsForBackend('cpu')) expect(native.has(k.kernelName), k.kernelName).toBe(true);
-    for (const name of Object.values(kernelNames)) expect(tf.getKernel(name, nativeBackendName), name).toBeDefined();
+    for (const { name } of labKernels) expect(tf.getKernel(name, nativeBackendName), name).toBeDefined();
   });
 
   it('runs ops it does not replace on the cpu kernels', () => {

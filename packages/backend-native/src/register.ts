@@ -1,3 +1,4 @@
+import { type HostWriter, registerHostWriter } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import type { NativeAddon } from './addon.js';
@@ -36,6 +37,13 @@ function watchAliases(kernelFunc: tf.KernelFunc): tf.KernelFunc {
   };
 }
 
+/** Fit's batches are built in the backend's recycled arrays (see `NativeBackend.allocate`). */
+const nativeHostWriter: HostWriter = (shape, size) => {
+  const backend = tf.findBackend(nativeBackendName) as NativeBackend;
+  const values = backend.allocate(size);
+  return { values, tensor: () => tf.engine().makeTensorFromTensorInfo(backend.makeTensorInfo(shape, 'float32', values)) };
+};
+
 /**
  * Registers the 'native' backend: every kernel of the cpu backend under the name 'native', then
  * the addon's kernels over them (BatchMatMul, _FusedMatMul, the broadcasting binary ops) and the fused Lab* kernels.
@@ -60,4 +68,5 @@ export function registerNativeBackend(addon: NativeAddon): void {
   }
   for (const config of own) tf.registerKernel(config);
   tf.registerBackend(nativeBackendName, () => new NativeBackend(), nativeBackendPriority);
+  registerHostWriter(nativeBackendName, nativeHostWriter);
 }

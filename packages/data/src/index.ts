@@ -6,7 +6,7 @@ export { type ParseIdxOptions, parseIdx } from './idx/parse-idx.js';
 export { type IdxImages, readIdxImages, readIdxLabels } from './idx/read-idx.js';
 export { MNIST_FILES, MNIST_SHA256, type MnistFileName } from './mnist-files.js';
 export { type MnistSplit, type ReadMnistSplitOptions, readMnistSplit } from './mnist-split.js';
-export { Random } from './random.js';
+export { Random } from '@lab/core';
 export {
   type CrossValidatable,
   type CrossValidateOptions,

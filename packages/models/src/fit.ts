@@ -1,6 +1,7 @@
+import { Random } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 // Registers tfjs-core's gradients wherever a model trains (Node's tfjs-core bundle has none).
-import '@lab/models/register-gradients';
+import '@lab/core/register-gradients';
 import { categoricalCrossentropy } from '@lab/losses';
 import { applyGradients, learningRateOf } from '@lab/optim';
 import { backpropStep, type StepGradients } from './backprop.js';
@@ -8,8 +9,6 @@ import type { BatchLogs, Callback, History, Logs } from './callbacks.js';
 import { type Compiled, makeMetrics } from './compile.js';
 import { evaluateBatches } from './evaluate.js';
 import { HostBatches } from './host-batches.js';
-import { useFastWasmKernels } from './kernels/wasm-kernels.js';
-import { Random } from './random.js';
 import { checkBatchSize, type Sequential } from './sequential.js';
 import { splitValidation } from './validation.js';
 
@@ -62,7 +61,6 @@ export async function fitLoop(
   const n = data.x.shape[0] ?? 0;
   const steps = Math.ceil(n / batchSize);
   const history: History = { epoch: [], history: { loss: [] } };
-  useFastWasmKernels();
   const host = await HostBatches.from(data.x, data.y);
   let state = model.optimizerState ?? compiled.optimizer.init(params);
   model.optimizerState = state;

@@ -1,7 +1,7 @@
 // HostBatches writes each batch straight into the backend's memory where it can (native's pool,
 // the wasm heap) and through tf.tensor elsewhere: the same rows, in order, on every backend.
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-wasm';
+import '@lab/backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HostBatches } from './host-batches.js';
 

@@ -1,11 +1,13 @@
-import * as tf from '@tensorflow/tfjs-core';
+import { hostTensor } from '@lab/core';
+import type * as tf from '@tensorflow/tfjs-core';
 
 /**
  * Training data copied once to host memory, from which each mini-batch is assembled with plain
  * typed-array copies and uploaded as one tensor. On the wasm backend this is ≈ 100× faster than a
  * `tf.gather` kernel per batch, and on every backend it avoids a gather kernel per step. Costs one
- * host copy of `x` and `y` for the duration of `fit`. On native the batches are built in recycled
- * arrays, on wasm straight in the wasm heap.
+ * host copy of `x` and `y` for the duration of `fit`. The batches are written straight into the
+ * backend's memory where its package registered a writer (@lab/core's `hostTensor`: recycled
+ * arrays on native, the wasm heap on wasm).
  */
 export class HostBatches {
   private constructor(
@@ -27,44 +29,10 @@ export class HostBatches {
   }
 }
 
-/**
- * Where a batch is written: straight into the backend's own memory where it offers a way in —
- * @lab/backend-native's `allocate` (recycled arrays of disposed tensors) or tfjs-backend-wasm's
- * `makeOutput` + `typedArrayFromHeap` (the wasm heap: no JavaScript array, no second copy) — else
- * a new array handed to `tf.tensor`. The caller fills `values`, then calls `tensor()` once.
- */
-function batchTarget(shape: number[], dtype: tf.DataType, Ctor: new (n: number) => tf.TypedArray): { values: tf.TypedArray; tensor: () => tf.Tensor } {
-  const size = shape.reduce((a, b) => a * b, 1);
-  const backend = tf.backend() as unknown as Partial<NativeLender & WasmHeap>;
-  if (dtype === 'float32' && typeof backend.allocate === 'function' && typeof backend.makeTensorInfo === 'function') {
-    const values = backend.allocate(size);
-    return { values, tensor: () => tf.engine().makeTensorFromTensorInfo(backend.makeTensorInfo!(shape, dtype, values)) };
-  }
-  if (dtype === 'float32' && typeof backend.makeOutput === 'function' && typeof backend.typedArrayFromHeap === 'function') {
-    const info = backend.makeOutput(shape, dtype);
-    // Taken after the allocation, which may grow (and so move) the heap; filled before anything else runs.
-    return { values: backend.typedArrayFromHeap(info), tensor: () => tf.engine().makeTensorFromTensorInfo(info) };
-  }
-  const values = new Ctor(size);
-  return { values, tensor: () => tf.tensor(values, shape, dtype) };
-}
-
-/** @lab/backend-native's way in: an array for a tensor the backend will own. */
-interface NativeLender {
-  allocate(size: number): Float32Array;
-  makeTensorInfo(shape: number[], dtype: tf.DataType, values: Float32Array): tf.TensorInfo;
-}
-
-/** tfjs-backend-wasm's way in (public methods of `BackendWasm`). */
-interface WasmHeap {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(t: tf.TensorInfo): tf.TypedArray;
-}
-
 function gatherRows(source: tf.TypedArray, like: tf.Tensor, indices: Int32Array): tf.Tensor {
   const rowSize = like.shape.slice(1).reduce((a, b) => a * b, 1);
   const Ctor = source.constructor as new (n: number) => tf.TypedArray;
-  const target = batchTarget([indices.length, ...like.shape.slice(1)], like.dtype, Ctor);
+  const target = hostTensor([indices.length, ...like.shape.slice(1)], like.dtype, Ctor);
   for (let i = 0; i < indices.length; i++) {
     const start = indices[i]! * rowSize;
     target.values.set(source.subarray(start, start + rowSize), i * rowSize);

@@ -9,7 +9,5 @@ export { Layer, type LayerOptions } from './layers/layer.js';
 export { artifactsToModel, type ModelMetadata, modelToArtifacts } from './io/artifacts.js';
 export { decodeState, type EncodedState, encodeState } from './io/optimizer-state.js';
 export { loadModel, memory, type ModelTarget, saveModel } from './io/save-load.js';
-export { useFastWasmKernels } from './kernels/wasm-kernels.js';
-export { useFastWasmMatMul } from './kernels/wasm-matmul.js';
-export { Random } from './random.js';
+export { Random } from '@lab/core';
 export { type BatchOptions, Sequential, type SequentialOptions } from './sequential.js';

@@ -1,9 +1,7 @@
-import * as tf from '@tensorflow/tfjs-core';
+import { hasKernel, runKernel, softmaxCrossEntropy } from '@lab/core';
 import { categoricalCrossentropy } from '@lab/losses';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Compiled } from './compile.js';
-
-/** The fused softmax cross-entropy kernel a backend may register (e.g. @lab/backend-native's 'native'). */
-const softmaxCrossEntropyKernel = 'LabSoftmaxCrossEntropy';
 
 /**
  * The batch's loss summed over its samples (the mean loss times the batch size, for the epoch's
@@ -15,8 +13,8 @@ const softmaxCrossEntropyKernel = 'LabSoftmaxCrossEntropy';
 export function lossGradient(compiled: Compiled, logits: boolean, y: tf.Tensor, out: tf.Tensor): { lossSum: tf.Scalar; dOut: tf.Tensor } {
   const rows = out.shape[0] ?? 1;
   const fused = logits && out.rank === 2 && y.dtype === 'float32' && tf.util.arraysEqual(y.shape, out.shape);
-  if (fused && tf.getKernel(softmaxCrossEntropyKernel, tf.getBackend()) !== undefined) {
-    const [rowLoss, dOut] = tf.engine().runKernel(softmaxCrossEntropyKernel, { logits: out, labels: y }, { scale: 1 / rows }) as [tf.Tensor, tf.Tensor];
+  if (fused && hasKernel(softmaxCrossEntropy)) {
+    const [rowLoss, dOut] = runKernel(softmaxCrossEntropy, { logits: out, labels: y }, { scale: 1 / rows }) as [tf.Tensor, tf.Tensor];
     const lossSum = tf.sum(rowLoss) as tf.Scalar;
     rowLoss.dispose();
     return { lossSum, dOut };

@@ -1,11 +1,10 @@
+import { Random } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { History, Logs } from './callbacks.js';
 import { type Compiled, type CompileOptions, resolveCompile } from './compile.js';
 import { evaluateBatches } from './evaluate.js';
 import { Dense } from './layers/dense.js';
 import type { Layer } from './layers/layer.js';
-import { useFastWasmKernels } from './kernels/wasm-kernels.js';
-import { Random } from './random.js';
 import type { ModelMetadata } from './io/artifacts.js';
 import { type ModelTarget, saveModel } from './io/save-load.js';
 import { summarize } from './summary.js';
@@ -132,7 +131,6 @@ export class Sequential {
    */
   forward(x: tf.Tensor, training = false, logits = false): tf.Tensor {
     this.checkInput(x);
-    useFastWasmKernels();
     return tf.tidy(() => {
       let h = x;
       const last = this.layers.length - 1;

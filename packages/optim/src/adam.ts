@@ -1,8 +1,7 @@
 import { chain } from './chain.js';
 import { checkNumber } from './check.js';
 import { type ScaleByAdamState, scaleByAdam } from './scale-by-adam.js';
-import { rateAt, type ScaleByLearningRateState, scaleByLearningRate } from './scale-by-learning-rate.js';
-import { fusedAdamStep, hasKernel } from './fused-step.js';
+import { type ScaleByLearningRateState, scaleByLearningRate } from './scale-by-learning-rate.js';
 import { type Schedule, toSchedule } from './schedule.js';
 import type { GradientTransformation } from './types.js';
 
@@ -34,15 +33,6 @@ export function adam(
   checkNumber('adam', 'beta1', beta1, { min: 0, max: 1, maxExclusive: true });
   checkNumber('adam', 'beta2', beta2, { min: 0, max: 1, maxExclusive: true });
   checkNumber('adam', 'epsilon', epsilon, { min: 0 });
-  const tx = chain(scaleByAdam({ b1: beta1, b2: beta2, eps: epsilon }), scaleByLearningRate(schedule));
-  return {
-    ...tx,
-    // One LabAdamUpdate per variable where the backend has it (see GradientTransformation.step).
-    step(grads, [adamState, rateState], variables) {
-      if (!hasKernel('LabAdamUpdate')) return undefined;
-      const rate = rateAt(schedule, rateState.count);
-      const options = { b1: beta1, b2: beta2, eps: epsilon, rate, weightDecay: 0 };
-      return [fusedAdamStep(grads, adamState, variables, options), { count: rateState.count + 1 }];
-    },
-  };
+  // The fusion pass of `chain` runs it as one LabAdamUpdate per variable where the backend has it.
+  return chain(scaleByAdam({ b1: beta1, b2: beta2, eps: epsilon }), scaleByLearningRate(schedule));
 }

@@ -4,8 +4,7 @@ import { chain } from './chain.js';
 import { checkNumber } from './check.js';
 import { toSchedule } from './schedule.js';
 import { type ScaleByAdamState, scaleByAdam } from './scale-by-adam.js';
-import { rateAt, type ScaleByLearningRateState, scaleByLearningRate } from './scale-by-learning-rate.js';
-import { fusedAdamStep, hasKernel } from './fused-step.js';
+import { type ScaleByLearningRateState, scaleByLearningRate } from './scale-by-learning-rate.js';
 import type { EmptyState, GradientTransformation } from './types.js';
 
 /** Options of {@link adamw}: Adam's and the weight decay, with Keras's defaults. */
@@ -30,19 +29,6 @@ export function adamw(
   checkNumber('adamw', 'beta2', beta2, { min: 0, max: 1, maxExclusive: true });
   checkNumber('adamw', 'epsilon', epsilon, { min: 0 });
   checkNumber('adamw', 'weightDecay', weightDecay, { min: 0 });
-  const tx = chain(
-    scaleByAdam({ b1: beta1, b2: beta2, eps: epsilon }),
-    addDecayedWeights({ weightDecay }),
-    scaleByLearningRate(schedule),
-  );
-  return {
-    ...tx,
-    // One LabAdamUpdate (with its decoupled weight decay) per variable where the backend has it.
-    step(grads, [adamState, decayState, rateState], variables) {
-      if (!hasKernel('LabAdamUpdate')) return undefined;
-      const rate = rateAt(schedule, rateState.count);
-      const options = { b1: beta1, b2: beta2, eps: epsilon, rate, weightDecay };
-      return [fusedAdamStep(grads, adamState, variables, options), decayState, { count: rateState.count + 1 }];
-    },
-  };
+  // The fusion pass of `chain` runs it as one LabAdamUpdate (with the decay) per variable where the backend has it.
+  return chain(scaleByAdam({ b1: beta1, b2: beta2, eps: epsilon }), addDecayedWeights({ weightDecay }), scaleByLearningRate(schedule));
 }

@@ -20,6 +20,7 @@ export function addDecayedWeights(options: AddDecayedWeightsOptions = {}): Gradi
   const { weightDecay = 1e-4 } = options;
   checkNumber('addDecayedWeights', 'weightDecay', weightDecay, { min: 0 });
   return {
+    fusable: { kind: 'addDecayedWeights', weightDecay },
     init: () => ({}),
     update(grads, state, params) {
       if (params === undefined) {

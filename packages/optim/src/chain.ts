@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { fuse } from './fusion.js';
 import type { GradientTransformation, Params } from './types.js';
 
 /** The state of a chain: the tuple of its transformations' states, in order. */
@@ -15,11 +16,18 @@ export type ChainState<T extends readonly GradientTransformation[]> = {
  * and every link's new state are the caller's ({@link GradientTransformation} memory contract).
  * An empty chain is the identity (it returns copies of the gradients). `hyperparams` merges the
  * links' reports, so `learningRateOf` sees the learning rate of any link.
+ *
+ * Fusion happens here and only here: when the links are a pattern a lab kernel runs whole
+ * (`scaleByAdam [+ addDecayedWeights] + scaleByLearningRate`, `trace + scaleByLearningRate`,
+ * `scaleByRms + scaleByLearningRate`, `scaleByLearningRate` alone; see `fuse`), the chain gets a
+ * `step` that `applyGradients` uses where the active backend registers that kernel.
  */
 export function chain<const T extends readonly GradientTransformation[]>(
   ...transforms: T
 ): GradientTransformation<ChainState<T>> {
+  const step = fuse(transforms);
   return {
+    ...(step ? { step: step as NonNullable<GradientTransformation<ChainState<T>>['step']> } : {}),
     init: (params) => transforms.map((t) => t.init(params)) as ChainState<T>,
     update(grads, state, params) {
       const states = state as readonly tf.TensorContainer[];

@@ -1,3 +1,4 @@
+import { adamUpdate, type KernelContract, type KernelInputs, momentumUpdate, rmspropUpdate, runKernel, sgdUpdate } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { checkUpdates } from './apply-updates.js';
 import { checkGrads, gradFor } from './params.js';
@@ -10,17 +11,16 @@ import type { Params } from './types.js';
 // (`param + update`) and, where the backend allows, writes them over the old ones. They follow
 // the composite transformations operation for operation, so both paths give the same numbers.
 
-/** Whether the active backend registers the kernel `name` (e.g. 'LabAdamUpdate' on 'native'). */
-export function hasKernel(name: string): boolean {
-  return tf.getKernel(name, tf.getBackend()) !== undefined;
-}
-
 type Variables = Record<string, tf.Variable>;
 
-/** Runs `name` on one variable's gradient and state; its first output becomes the variable's value. */
-function stepVariable(name: string, variable: tf.Variable, inputs: tf.NamedTensorMap, attrs: Record<string, unknown>): tf.Tensor[] {
-  const outputs = tf.engine().runKernel(name, { ...inputs, param: variable }, { ...attrs, inPlace: true } as unknown as tf.NamedAttrMap);
-  const [value, ...state] = Array.isArray(outputs) ? (outputs as tf.Tensor[]) : [outputs as tf.Tensor];
+/** Runs `contract` on one variable's gradient and state, in place; its first output becomes the variable's value. */
+function stepVariable<I extends KernelInputs & { param?: tf.TensorInfo }, A extends { inPlace?: boolean }>(
+  contract: KernelContract<I, A>,
+  variable: tf.Variable,
+  inputs: Omit<I, 'param'>,
+  attrs: A,
+): tf.Tensor[] {
+  const [value, ...state] = runKernel(contract, { ...inputs, param: variable } as unknown as I, { ...attrs, inPlace: true });
   variable.assign(value!);
   value!.dispose();
   return state;
@@ -49,7 +49,7 @@ export function fusedAdamStep(
       [mu[name], nu[name]] = [previousMu, previousNu];
       continue;
     }
-    [mu[name], nu[name]] = stepVariable('LabAdamUpdate', variables[name]!, { grad: g, m: previousMu, v: previousNu }, attrs) as [tf.Tensor, tf.Tensor];
+    [mu[name], nu[name]] = stepVariable(adamUpdate, variables[name]!, { grad: g, m: previousMu, v: previousNu }, attrs) as [tf.Tensor, tf.Tensor];
     tf.dispose([previousMu, previousNu]);
   }
   return { count, mu, nu };
@@ -58,7 +58,7 @@ export function fusedAdamStep(
 /** SGD's step with `LabSgdUpdate`: `param ← param − rate · grad`. */
 export function fusedSgdStep(grads: Params, variables: Variables, rate: number): void {
   checkUpdates('applyGradients', variables, grads, 'gradient');
-  for (const [name, g] of Object.entries(grads)) stepVariable('LabSgdUpdate', variables[name]!, { grad: g }, { scale: -rate });
+  for (const [name, g] of Object.entries(grads)) stepVariable(sgdUpdate, variables[name]!, { grad: g }, { scale: -rate });
 }
 
 /**
@@ -81,7 +81,7 @@ export function fusedMomentumStep(
       next[name] = previous;
       continue;
     }
-    [next[name]] = stepVariable('LabMomentumUpdate', variables[name]!, { grad: g, trace: previous }, attrs) as [tf.Tensor];
+    [next[name]] = stepVariable(momentumUpdate, variables[name]!, { grad: g, trace: previous }, attrs) as [tf.Tensor];
     previous.dispose();
   }
   return { trace: next };
@@ -111,8 +111,7 @@ export function fusedRmspropStep(
       if (previousMu !== undefined) mu[name] = previousMu;
       continue;
     }
-    const inputs: tf.NamedTensorMap = previousMu === undefined ? { grad: g, nu: previousNu } : { grad: g, nu: previousNu, mu: previousMu };
-    const [nextNu, nextMu] = stepVariable('LabRmspropUpdate', variables[name]!, inputs, attrs);
+    const [nextNu, nextMu] = stepVariable(rmspropUpdate, variables[name]!, { grad: g, nu: previousNu, mu: previousMu }, attrs);
     nu[name] = nextNu!;
     if (nextMu !== undefined) mu[name] = nextMu;
     tf.dispose(previousMu === undefined ? [previousNu] : [previousNu, previousMu]);

@@ -30,5 +30,5 @@ export { constant, type Schedule } from './schedule.js';
 export { type SgdOptions, sgd } from './sgd.js';
 export { type StepDecayOptions, stepDecay } from './step-decay.js';
 export { type TraceOptions, type TraceState, trace } from './trace.js';
-export type { EmptyState, GradientTransformation, Params, UpdateResult } from './types.js';
-export { useWasmAdamKernel } from './wasm-adam.js';
+export { fuse } from './fusion.js';
+export type { EmptyState, Fusable, GradientTransformation, Params, UpdateResult } from './types.js';

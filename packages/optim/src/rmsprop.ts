@@ -1,9 +1,8 @@
 import { chain } from './chain.js';
 import { checkNumber } from './check.js';
 import { type Schedule, toSchedule } from './schedule.js';
-import { fusedRmspropStep, hasKernel } from './fused-step.js';
-import { rateAt, type ScaleByLearningRateState, scaleByLearningRate } from './scale-by-learning-rate.js';
-import { type ScaleByRmsState, scaleByRms } from './scale-by-rms.js';
+import { scaleByLearningRate } from './scale-by-learning-rate.js';
+import { scaleByRms } from './scale-by-rms.js';
 import { trace } from './trace.js';
 import type { GradientTransformation } from './types.js';
 
@@ -38,19 +37,8 @@ export function rmsprop(options: RmspropOptions = {}): GradientTransformation {
   checkNumber('rmsprop', 'epsilon', epsilon, { min: 0 });
   checkNumber('rmsprop', 'momentum', momentum, { min: 0, max: 1, maxExclusive: true });
   const rms = scaleByRms({ decay, eps: epsilon, epsInSqrt: epsilonInsideSqrt, centered });
-  if (momentum === 0) {
-    const tx = chain(rms, scaleByLearningRate(schedule));
-    return {
-      ...tx,
-      // One LabRmspropUpdate per variable where the backend has it (see GradientTransformation.step).
-      step(grads, state, variables) {
-        const [rmsState, rateState] = state as [ScaleByRmsState, ScaleByLearningRateState];
-        if (!hasKernel('LabRmspropUpdate')) return undefined;
-        const rate = rateAt(schedule, rateState.count);
-        const options = { decay, eps: epsilon, epsInSqrt: epsilonInsideSqrt, rate };
-        return [fusedRmspropStep(grads, rmsState, variables, options), { count: rateState.count + 1 }];
-      },
-    };
-  }
+  // Without momentum, the fusion pass of `chain` runs it as one LabRmspropUpdate per variable
+  // where the backend has it.
+  if (momentum === 0) return chain(rms, scaleByLearningRate(schedule));
   return chain(rms, trace({ decay: momentum }), scaleByLearningRate(schedule));
 }

@@ -1,7 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { checkNumber } from './check.js';
-import { fusedAdamUpdate } from './fused-adam.js';
-import { hasKernel } from './fused-step.js';
 import { checkGrads, zerosLikeParams } from './params.js';
 import type { GradientTransformation, Params } from './types.js';
 
@@ -42,6 +40,7 @@ export function scaleByAdam(
   checkNumber('scaleByAdam', 'b2', b2, { min: 0, max: 1, maxExclusive: true });
   checkNumber('scaleByAdam', 'eps', eps, { min: 0 });
   return {
+    fusable: { kind: 'scaleByAdam', b1, b2, eps },
     init: (params) => ({ count: 0, mu: zerosLikeParams(params), nu: zerosLikeParams(params) }),
     update(grads, state) {
       checkGrads('scaleByAdam', grads, state.mu);
@@ -50,14 +49,11 @@ export function scaleByAdam(
       // m_hat / (sqrt(v_hat) + eps) = m * c / (sqrt(v) + eps * sqrt(1 - b2^t)),
       // c = sqrt(1 - b2^t) / (1 - b1^t). That is 11 kernels per parameter, in one tidy.
       const root = Math.sqrt(1 - b2 ** count);
-      // A backend with the fused kernel (e.g. 'native') does the same rule in one call per parameter
-      // (it rounds 1 - b1 and 1 - b2 in float32: v differs by ~1e-5 relative from the ops below).
-      const fused = hasKernel('LabAdamUpdate');
       return tf.tidy(() => {
-        // One scalar tensor per constant, shared by every parameter (none on the fused path).
-        const [decay1, keep1, decay2, keep2, stepScale, epsHat] = fused
-          ? []
-          : [b1, 1 - b1, b2, 1 - b2, root / (1 - b1 ** count), eps * root].map((c) => tf.scalar(c));
+        // One scalar tensor per constant, shared by every parameter.
+        const [decay1, keep1, decay2, keep2, stepScale, epsHat] = [b1, 1 - b1, b2, 1 - b2, root / (1 - b1 ** count), eps * root].map((c) =>
+          tf.scalar(c),
+        );
         const updates: Params = {};
         const mu: Params = {};
         const nu: Params = {};
@@ -66,11 +62,6 @@ export function scaleByAdam(
           const g = Object.hasOwn(grads, name) ? grads[name] : undefined;
           if (g === undefined) {
             [mu[name], nu[name]] = [tf.clone(previousMu), tf.clone(previousNu)];
-            continue;
-          }
-          if (fused) {
-            const attrs = { beta1: b1, beta2: b2, epsilon: eps, count };
-            [updates[name], mu[name], nu[name]] = fusedAdamUpdate(g as tf.Tensor, previousMu, previousNu, attrs);
             continue;
           }
           const m = tf.add(tf.mul(previousMu, decay1!), tf.mul(g, keep1!));

@@ -25,6 +25,7 @@ export function scaleByLearningRate(
   const schedule = toSchedule('scaleByLearningRate', 'learningRate', learningRate);
   const sign = (options.flipSign ?? true) ? -1 : 1;
   return {
+    fusable: { kind: 'scaleByLearningRate', schedule, descent: sign === -1 },
     init: () => ({ count: 0 }),
     update(grads, state) {
       const rate = rateAt(schedule, state.count);

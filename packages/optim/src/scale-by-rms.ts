@@ -34,6 +34,7 @@ export function scaleByRms(options: ScaleByRmsOptions = {}): GradientTransformat
   checkNumber('scaleByRms', 'eps', eps, { min: 0 });
   checkNumber('scaleByRms', 'initialScale', initialScale, { min: 0 });
   return {
+    fusable: { kind: 'scaleByRms', decay, eps, epsInSqrt },
     init: (params) => {
       const nu: Params = {};
       const mu: Params = {};

@@ -1,9 +1,8 @@
 import { chain } from './chain.js';
 import { checkNumber } from './check.js';
 import { type Schedule, toSchedule } from './schedule.js';
-import { rateAt, type ScaleByLearningRateState, scaleByLearningRate } from './scale-by-learning-rate.js';
-import { fusedMomentumStep, fusedSgdStep, hasKernel } from './fused-step.js';
-import { type TraceState, trace } from './trace.js';
+import { scaleByLearningRate } from './scale-by-learning-rate.js';
+import { trace } from './trace.js';
 import type { GradientTransformation } from './types.js';
 
 /** Options of {@link sgd}, with Keras's names and defaults. */
@@ -31,28 +30,8 @@ export function sgd(options: SgdOptions = {}): GradientTransformation {
   if (nesterov && momentum === 0) {
     throw new Error('sgd: nesterov needs momentum > 0; got momentum 0');
   }
-  if (momentum === 0) {
-    const plain = chain(scaleByLearningRate(schedule));
-    return {
-      ...plain,
-      // One LabSgdUpdate per variable where the backend has it (see GradientTransformation.step).
-      step(grads, state, variables) {
-        const [rateState] = state as [ScaleByLearningRateState];
-        if (!hasKernel('LabSgdUpdate')) return undefined;
-        fusedSgdStep(grads, variables, rateAt(schedule, rateState.count));
-        return [{ count: rateState.count + 1 }];
-      },
-    };
-  }
-  const withMomentum = chain(trace({ decay: momentum, nesterov }), scaleByLearningRate(schedule));
-  return {
-    ...withMomentum,
-    // One LabMomentumUpdate per variable where the backend has it.
-    step(grads, state, variables) {
-      const [traceState, rateState] = state as [TraceState, ScaleByLearningRateState];
-      if (!hasKernel('LabMomentumUpdate')) return undefined;
-      const rate = rateAt(schedule, rateState.count);
-      return [fusedMomentumStep(grads, traceState, variables, { decay: momentum, nesterov, rate }), { count: rateState.count + 1 }];
-    },
-  };
+  // The fusion pass of `chain` runs these as one LabSgdUpdate or LabMomentumUpdate per variable
+  // where the backend has it.
+  if (momentum === 0) return chain(scaleByLearningRate(schedule));
+  return chain(trace({ decay: momentum, nesterov }), scaleByLearningRate(schedule));
 }

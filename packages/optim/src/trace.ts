@@ -26,6 +26,7 @@ export function trace(options: TraceOptions = {}): GradientTransformation<TraceS
   const { decay = 0.9, nesterov = false } = options;
   checkNumber('trace', 'decay', decay, { min: 0, max: 1, maxExclusive: true });
   return {
+    fusable: { kind: 'trace', decay, nesterov },
     init: (params) => ({ trace: zerosLikeParams(params) }),
     update(grads, state) {
       checkGrads('trace', grads, state.trace);

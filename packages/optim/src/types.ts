@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import type { Schedule } from './schedule.js';
 
 /** Named tensors: parameters, gradients or updates, keyed by the same names throughout. */
 export type Params = Record<string, tf.Tensor>;
@@ -58,6 +59,12 @@ export interface GradientTransformation<S extends tf.TensorContainer = tf.Tensor
    * that the next state does not hold, never `grads`. Optional; {@link applyGradients} calls it.
    */
   step?(grads: Params, state: S, variables: Record<string, tf.Variable>): S | undefined;
+  /**
+   * What this transformation is, for {@link chain}'s fusion pass (`fuse`): set by the links a lab
+   * kernel can run together (`scaleByAdam`, `addDecayedWeights`, `trace`, `scaleByRms`,
+   * `scaleByLearningRate`). Optional; custom transformations leave it out and are never fused.
+   */
+  readonly fusable?: Fusable;
 }
 
 /**
@@ -65,3 +72,14 @@ export interface GradientTransformation<S extends tf.TensorContainer = tf.Tensor
  * a `tf.TensorContainer` and nothing can be stored in it.
  */
 export type EmptyState = Record<string, never>;
+
+/**
+ * What a transformation tells `chain`'s fusion pass about itself: its kind and hyperparameters. Only the
+ * links that a lab kernel can run together describe themselves.
+ */
+export type Fusable =
+  | { kind: 'scaleByAdam'; b1: number; b2: number; eps: number }
+  | { kind: 'addDecayedWeights'; weightDecay: number }
+  | { kind: 'trace'; decay: number; nesterov: boolean }
+  | { kind: 'scaleByRms'; decay: number; eps: number; epsInSqrt: boolean }
+  | { kind: 'scaleByLearningRate'; schedule: Schedule; descent: boolean };

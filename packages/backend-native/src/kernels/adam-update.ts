@@ -1,26 +1,7 @@
+import { type AdamUpdateAttrs, adamUpdate } from '@lab/core';
 import type * as tf from '@tensorflow/tfjs-core';
 import type { NativeAddon } from '../addon.js';
-import { kernelNames } from '../kernel-names.js';
 import { checkSize, kernelArgs, requireInput, updateTarget } from './float32-inputs.js';
-
-/** Attributes of `LabAdamUpdate`; see {@link kernelNames}. */
-export interface AdamUpdateAttrs {
-  beta1: number;
-  beta2: number;
-  epsilon: number;
-  /** The update number t, from 1. */
-  count: number;
-  /** Multiplies the update: -learningRate to get a step to add, 1 for optax's `scale_by_adam`. */
-  scale: number;
-  /** AdamW's decoupled decay (default 0); needs the `param` input. */
-  weightDecay?: number;
-  /**
-   * Write `out`, `m'` and `v'` over `param`, `m` and `v` where no other tensor holds their data
-   * (default false). The inputs then hold the new values too: use it only when they are replaced
-   * by the outputs right away, as an optimizer step does.
-   */
-  inPlace?: boolean;
-}
 
 /**
  * `LabAdamUpdate`: Adam's moments and update in one pass over each parameter, with the bias
@@ -28,7 +9,7 @@ export interface AdamUpdateAttrs {
  * `m̂ / (sqrt(v̂) + ε) = m · c / (sqrt(v) + ε sqrt(1 − β2^t))`, `c = sqrt(1 − β2^t) / (1 − β1^t)`.
  */
 export function adamUpdateKernel(addon: NativeAddon): tf.KernelConfig {
-  const name = kernelNames.adamUpdate;
+  const name = adamUpdate.name;
   return {
     kernelName: name,
     backendName: 'native',

@@ -1,10 +1,10 @@
+import { denseBackward } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { kernelNames } from '../kernel-names.js';
 import { randomArray } from '../test/reference.js';
 import { runKernel } from '../test/run-kernel.js';
 
-describe(kernelNames.denseBackward, () => {
+describe(denseBackward.name, () => {
   it("equals tfjs's gradients of fused.matMul for relu and linear, with the outputs asked for", () => {
     const [rows, inUnits, outUnits] = [33, 70, 19];
     for (const activation of ['relu', 'linear'] as const) {
@@ -17,7 +17,7 @@ describe(kernelNames.denseBackward, () => {
       const expected = tf.grads((a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) =>
         tf.sum(tf.mul(tf.fused.matMul({ a: a as tf.Tensor2D, b: b as tf.Tensor2D, bias: c, activation }), dy)),
       )([x, kernel, bias]);
-      const outs = runKernel(kernelNames.denseBackward, { x, kernel, y, dy }, { activation, hasBias: true, inputGrad: true });
+      const outs = runKernel(denseBackward.name, { x, kernel, y, dy }, { activation, hasBias: true, inputGrad: true });
       const [dKernel, dBias, dx] = outs;
       for (const [got, want] of [
         [dKernel!, expected[1]!],
@@ -28,7 +28,7 @@ describe(kernelNames.denseBackward, () => {
         const [a, b] = [got.dataSync(), want.dataSync()];
         for (let i = 0; i < a.length; i++) expect(Math.abs(a[i]! - b[i]!)).toBeLessThan(1e-5);
       }
-      const only = runKernel(kernelNames.denseBackward, { x, kernel, y, dy }, { activation, hasBias: false, inputGrad: false });
+      const only = runKernel(denseBackward.name, { x, kernel, y, dy }, { activation, hasBias: false, inputGrad: false });
       expect(only.map((t) => t.shape)).toEqual([[inUnits, outUnits]]);
       tf.dispose([x, kernel, bias, dy, y, ...expected, ...outs, ...only]);
       expect(tf.memory().numTensors).toBe(before);

@@ -1,21 +1,14 @@
+import { type DenseBackwardAttrs, denseBackward } from '@lab/core';
 import type * as tf from '@tensorflow/tfjs-core';
 import type { NativeAddon } from '../addon.js';
-import { kernelNames } from '../kernel-names.js';
 import { checkSize, kernelArgs, requireInput } from './float32-inputs.js';
-
-/** Attributes of `LabDenseBackward`; see {@link kernelNames}. */
-export interface DenseBackwardAttrs {
-  activation: 'linear' | 'relu';
-  hasBias: boolean;
-  inputGrad: boolean;
-}
 
 /**
  * `LabDenseBackward`: all gradients of a Dense layer `y = act(x · kernel + bias)` in one call:
  * the relu mask, `dKernel = xᵀ g`, `dBias = Σ_rows g` and `dx = g kernelᵀ`, with `g = dy ⊙ act'(y)`.
  */
 export function denseBackwardKernel(addon: NativeAddon): tf.KernelConfig {
-  const name = kernelNames.denseBackward;
+  const name = denseBackward.name;
   return {
     kernelName: name,
     backendName: 'native',

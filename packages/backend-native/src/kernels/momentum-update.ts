@@ -1,20 +1,11 @@
+import { type MomentumUpdateAttrs, momentumUpdate } from '@lab/core';
 import type * as tf from '@tensorflow/tfjs-core';
 import type { NativeAddon } from '../addon.js';
-import { kernelNames } from '../kernel-names.js';
 import { checkSize, kernelArgs, requireInput, updateTarget } from './float32-inputs.js';
-
-/** Attributes of `LabMomentumUpdate`; see {@link kernelNames}. */
-export interface MomentumUpdateAttrs {
-  decay: number;
-  nesterov: boolean;
-  scale: number;
-  /** Write `out` and `trace'` over `param` and `trace` where allowed (default false); as `AdamUpdateAttrs.inPlace`. */
-  inPlace?: boolean;
-}
 
 /** `LabMomentumUpdate`: optax's `trace` (PyTorch's SGD momentum, dampening 0) and its scaled update in one pass. */
 export function momentumUpdateKernel(addon: NativeAddon): tf.KernelConfig {
-  const name = kernelNames.momentumUpdate;
+  const name = momentumUpdate.name;
   return {
     kernelName: name,
     backendName: 'native',

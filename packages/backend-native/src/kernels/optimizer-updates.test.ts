@@ -1,6 +1,6 @@
+import { adamUpdate, momentumUpdate, sgdUpdate } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { kernelNames } from '../kernel-names.js';
 import { randomArray } from '../test/reference.js';
 import { runKernel } from '../test/run-kernel.js';
 
@@ -13,7 +13,7 @@ function close(got: tf.Tensor, want: ArrayLike<number>, tolerance = 1e-6): void 
   for (let i = 0; i < want.length; i++) expect(Math.abs(values[i]! - want[i]!)).toBeLessThan(tolerance * Math.max(1, Math.abs(want[i]!)));
 }
 
-describe(kernelNames.adamUpdate, () => {
+describe(adamUpdate.name, () => {
   it("matches Adam's rule in float64, with and without param, and AdamW's decay", () => {
     const [g, m, v, p] = [randomArray(size, 1), randomArray(size, 2), randomArray(size, 3).map(Math.abs), randomArray(size, 4)];
     const [beta1, beta2, epsilon, count, lr, weightDecay] = [0.9, 0.999, 1e-7, 3, 0.01, 0.05];
@@ -22,7 +22,7 @@ describe(kernelNames.adamUpdate, () => {
       const before = tf.memory().numTensors;
       const inputs: tf.NamedTensorMap = { grad: tf.tensor(g, shape), m: tf.tensor(m, shape), v: tf.tensor(v, shape) };
       if (withParam) inputs.param = tf.tensor(p, shape);
-      const outs = runKernel(kernelNames.adamUpdate, inputs, { beta1, beta2, epsilon, count, scale: -lr, weightDecay: decay });
+      const outs = runKernel(adamUpdate.name, inputs, { beta1, beta2, epsilon, count, scale: -lr, weightDecay: decay });
       const mWant = g.map((gi, i) => beta1 * m[i]! + (1 - beta1) * gi);
       const vWant = g.map((gi, i) => beta2 * v[i]! + (1 - beta2) * gi * gi);
       const out = Array.from(g, (_, i) => {
@@ -43,18 +43,18 @@ describe(kernelNames.adamUpdate, () => {
   it('names the input at fault', () => {
     const a = tf.zeros([2]);
     const b = tf.zeros([3]);
-    expect(() => runKernel(kernelNames.adamUpdate, { grad: a, m: b, v: a }, { beta1: 0.9, beta2: 0.999, epsilon: 1e-7, count: 1, scale: 1 })).toThrow(/'m' has shape \[3\]/);
-    expect(() => runKernel(kernelNames.adamUpdate, { grad: a, m: a, v: a }, { beta1: 0.9, beta2: 0.999, epsilon: 1e-7, count: 1, scale: 1, weightDecay: 0.1 })).toThrow(/needs the 'param' input/);
+    expect(() => runKernel(adamUpdate.name, { grad: a, m: b, v: a }, { beta1: 0.9, beta2: 0.999, epsilon: 1e-7, count: 1, scale: 1 })).toThrow(/'m' has shape \[3\]/);
+    expect(() => runKernel(adamUpdate.name, { grad: a, m: a, v: a }, { beta1: 0.9, beta2: 0.999, epsilon: 1e-7, count: 1, scale: 1, weightDecay: 0.1 })).toThrow(/needs the 'param' input/);
     tf.dispose([a, b]);
   });
 });
 
-describe(kernelNames.momentumUpdate, () => {
+describe(momentumUpdate.name, () => {
   it("matches optax's trace, plain and Nesterov", () => {
     const [g, t, p] = [randomArray(size, 5), randomArray(size, 6), randomArray(size, 7)];
     for (const nesterov of [false, true]) {
       const inputs = { grad: tf.tensor(g, shape), trace: tf.tensor(t, shape), param: tf.tensor(p, shape) };
-      const [out, trace] = runKernel(kernelNames.momentumUpdate, inputs, { decay: 0.9, nesterov, scale: -0.1 });
+      const [out, trace] = runKernel(momentumUpdate.name, inputs, { decay: 0.9, nesterov, scale: -0.1 });
       const tWant = g.map((gi, i) => gi + 0.9 * t[i]!);
       close(trace!, tWant);
       close(
@@ -66,12 +66,12 @@ describe(kernelNames.momentumUpdate, () => {
   });
 });
 
-describe(kernelNames.sgdUpdate, () => {
+describe(sgdUpdate.name, () => {
   it('adds the scaled gradient to param, or returns it', () => {
     const [g, p] = [randomArray(size, 8), randomArray(size, 9)];
     const [grad, param] = [tf.tensor(g, shape), tf.tensor(p, shape)];
-    const [withParam] = runKernel(kernelNames.sgdUpdate, { grad, param }, { scale: -0.5 });
-    const [alone] = runKernel(kernelNames.sgdUpdate, { grad }, { scale: -0.5 });
+    const [withParam] = runKernel(sgdUpdate.name, { grad, param }, { scale: -0.5 });
+    const [alone] = runKernel(sgdUpdate.name, { grad }, { scale: -0.5 });
     close(
       withParam!,
       g.map((gi, i) => p[i]! - 0.5 * gi),

@@ -1,24 +1,11 @@
+import { type RmspropUpdateAttrs, rmspropUpdate } from '@lab/core';
 import type * as tf from '@tensorflow/tfjs-core';
 import type { NativeAddon } from '../addon.js';
-import { kernelNames } from '../kernel-names.js';
 import { checkSize, kernelArgs, requireInput, updateTarget } from './float32-inputs.js';
-
-/** Attributes of `LabRmspropUpdate`; see {@link kernelNames}. */
-export interface RmspropUpdateAttrs {
-  /** Decay of the running mean of g² (and of g, centered), in [0, 1). */
-  decay: number;
-  epsilon: number;
-  /** `sqrt(var + ε)` when true (Keras, optax), `sqrt(var) + ε` when false (PyTorch). */
-  epsInSqrt: boolean;
-  /** Multiplies the update: -learningRate to get a step to add, 1 for optax's `scale_by_rms`. */
-  scale: number;
-  /** Write `out`, `nu'` and `mu'` over `param`, `nu` and `mu` where allowed (default false); as `AdamUpdateAttrs.inPlace`. */
-  inPlace?: boolean;
-}
 
 /** `LabRmspropUpdate`: RMSProp's running means and scaled update in one pass (centered when `mu` is given). */
 export function rmspropUpdateKernel(addon: NativeAddon): tf.KernelConfig {
-  const name = kernelNames.rmspropUpdate;
+  const name = rmspropUpdate.name;
   return {
     kernelName: name,
     backendName: 'native',

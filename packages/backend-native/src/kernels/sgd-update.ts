@@ -1,18 +1,11 @@
+import { type SgdUpdateAttrs, sgdUpdate } from '@lab/core';
 import type * as tf from '@tensorflow/tfjs-core';
 import type { NativeAddon } from '../addon.js';
-import { kernelNames } from '../kernel-names.js';
 import { checkSize, kernelArgs, requireInput, updateTarget } from './float32-inputs.js';
-
-/** Attributes of `LabSgdUpdate`; see {@link kernelNames}. */
-export interface SgdUpdateAttrs {
-  scale: number;
-  /** Write `out` over `param` where allowed (default false); as `AdamUpdateAttrs.inPlace`. */
-  inPlace?: boolean;
-}
 
 /** `LabSgdUpdate`: `param + scale · grad` (or `scale · grad` without `param`) in one kernel. */
 export function sgdUpdateKernel(addon: NativeAddon): tf.KernelConfig {
-  const name = kernelNames.sgdUpdate;
+  const name = sgdUpdate.name;
   return {
     kernelName: name,
     backendName: 'native',

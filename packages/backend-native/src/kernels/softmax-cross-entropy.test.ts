@@ -1,10 +1,10 @@
+import { softmaxCrossEntropy } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { kernelNames } from '../kernel-names.js';
 import { randomArray } from '../test/reference.js';
 import { runKernel } from '../test/run-kernel.js';
 
-describe(kernelNames.softmaxCrossEntropy, () => {
+describe(softmaxCrossEntropy.name, () => {
   it('gives the per-row loss and its logit gradient, as float64 does, for one-hot and soft labels', () => {
     const [rows, cols] = [9, 10];
     const z = randomArray(rows * cols, 1).map((v) => v * 30);
@@ -15,7 +15,7 @@ describe(kernelNames.softmaxCrossEntropy, () => {
     }
     const before = tf.memory().numTensors;
     const [logits, target] = [tf.tensor2d(z, [rows, cols]), tf.tensor2d(labels, [rows, cols])];
-    const [loss, grad] = runKernel(kernelNames.softmaxCrossEntropy, { logits, labels: target });
+    const [loss, grad] = runKernel(softmaxCrossEntropy.name, { logits, labels: target });
     expect(loss!.shape).toEqual([rows]);
     expect(grad!.shape).toEqual([rows, cols]);
     const [l, g] = [loss!.dataSync(), grad!.dataSync()];

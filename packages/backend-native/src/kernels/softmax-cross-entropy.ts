@@ -1,6 +1,6 @@
+import { type SoftmaxCrossEntropyAttrs, softmaxCrossEntropy } from '@lab/core';
 import type * as tf from '@tensorflow/tfjs-core';
 import type { NativeAddon } from '../addon.js';
-import { kernelNames } from '../kernel-names.js';
 import { checkSize, kernelArgs, requireInput } from './float32-inputs.js';
 
 /**
@@ -8,14 +8,8 @@ import { checkSize, kernelArgs, requireInput } from './float32-inputs.js';
  * pass (max-shifted log-sum-exp, accumulated in float64). With `tf.customGrad`, the backward pass
  * is one multiplication of `dLogits` by the upstream gradient.
  */
-/** Attributes of `LabSoftmaxCrossEntropy`. */
-export interface SoftmaxCrossEntropyAttrs {
-  /** Multiplies `dLogits` (default 1): `1 / rows` gives the gradient of the mean loss. */
-  scale?: number;
-}
-
 export function softmaxCrossEntropyKernel(addon: NativeAddon): tf.KernelConfig {
-  const name = kernelNames.softmaxCrossEntropy;
+  const name = softmaxCrossEntropy.name;
   return {
     kernelName: name,
     backendName: 'native',

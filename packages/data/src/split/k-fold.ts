@@ -1,4 +1,4 @@
-import { Random } from '../random.js';
+import { Random } from '@lab/core';
 import { checkSplits, type Fold, foldFromMask, type SplitData, sampleCount } from './fold.js';
 
 /** Options of {@link kFold}. */

@@ -1,4 +1,4 @@
-import { Random } from '../random.js';
+import { Random } from '@lab/core';
 import { checkSplits, type Fold, foldFromMask } from './fold.js';
 import type { KFoldOptions } from './k-fold.js';
 

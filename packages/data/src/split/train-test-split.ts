@@ -1,4 +1,4 @@
-import { Random } from '../random.js';
+import { Random } from '@lab/core';
 import type { Fold, SplitData } from './fold.js';
 import { sampleCount } from './fold.js';
 

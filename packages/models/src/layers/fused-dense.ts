@@ -1,11 +1,9 @@
+import { type DenseBackwardAttrs, denseBackward as denseBackwardContract, hasKernel, runKernel } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 
-/** The fused Dense-backward kernel a backend may register (e.g. @lab/backend-native's 'native'). */
-const denseBackwardKernel = 'LabDenseBackward';
-
-/** Whether the active backend registers `LabDenseBackward`. */
+/** Whether the active backend registers @lab/core's `LabDenseBackward`. */
 export function hasFusedDenseBackward(): boolean {
-  return tf.getKernel(denseBackwardKernel, tf.getBackend()) !== undefined;
+  return hasKernel(denseBackwardContract);
 }
 
 type DenseGrads = { dKernel: tf.Tensor; dBias?: tf.Tensor; dx?: tf.Tensor };
@@ -17,12 +15,10 @@ type DenseGrads = { dKernel: tf.Tensor; dBias?: tf.Tensor; dx?: tf.Tensor };
 export function denseBackward(
   saved: tf.Tensor[],
   dy: tf.Tensor,
-  attrs: { activation: 'linear' | 'relu'; hasBias: boolean; inputGrad: boolean },
+  attrs: DenseBackwardAttrs,
 ): DenseGrads {
   const [x, kernel, y] = saved as [tf.Tensor, tf.Tensor, tf.Tensor | undefined];
-  const inputs: tf.NamedTensorMap = { x, kernel, dy };
-  if (y) inputs.y = y;
-  const outs = tf.engine().runKernel(denseBackwardKernel, inputs, { ...attrs }) as tf.Tensor[];
+  const outs = runKernel(denseBackwardContract, { x, kernel, dy, y }, { ...attrs });
   return {
     dKernel: outs[0]!,
     ...(attrs.hasBias ? { dBias: outs[1] } : {}),

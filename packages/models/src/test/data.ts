@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { Random } from '../random.js';
+import { Random } from '@lab/core';
 
 /**
  * A small separable classification problem for tests: `n` samples of shape [4, 4, 1] in

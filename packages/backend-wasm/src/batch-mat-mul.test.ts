@@ -1,23 +1,13 @@
+import { Random } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-wasm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Random } from '../random.js';
-import { useFastWasmMatMul } from './wasm-matmul.js';
+import { describe, expect, it } from 'vitest';
 
 // Reference: the exact product of the same float32 inputs, computed in float64.
 function randomMatrix(random: Random, rows: number, cols: number): Float32Array {
   return Float32Array.from({ length: rows * cols }, () => random.next() * 2 - 1);
 }
 
-describe('useFastWasmMatMul', () => {
-  beforeAll(async () => {
-    await tf.setBackend('wasm');
-    useFastWasmMatMul();
-  });
-  afterAll(async () => {
-    await tf.setBackend('cpu');
-  });
-
+describe('registerFastBatchMatMul', () => {
   it('agrees with the exact product for every transpose combination and odd sizes', async () => {
     const random = new Random(3);
     for (const [m, k, n] of [[1, 1, 1], [7, 13, 5], [64, 784, 128], [33, 17, 65], [3, 128, 10]] as const) {

@@ -6,18 +6,16 @@ type DisposableBackend = { disposeData(dataId: object): void };
 
 let patched = false;
 
-
 /**
  * Makes the wasm backend's `BatchMatMul` fast for transposed inputs, which every backward pass
  * produces. tfjs-backend-wasm 4.22 runs its XNNPACK fast path only when neither input is
  * transposed and otherwise falls to a scalar loop (≈ 2 GFLOP/s, most of a training step). The
- * override transposes such inputs explicitly (a cheap copy) and then takes the fast path. The
+ * replacement transposes such inputs explicitly (a cheap copy) and then takes the fast path. The
  * result is the same product; only the summation order inside XNNPACK may differ (≈ 1e-7).
  *
- * Idempotent; a no-op where the wasm backend is not registered. Called by `fit`, `evaluate` and
- * `predict`, so users never need to call it themselves.
+ * Idempotent; a no-op where the wasm backend is not registered. {@link registerWasmKernels} calls it.
  */
-export function useFastWasmMatMul(): void {
+export function registerFastBatchMatMul(): void {
   if (patched) return;
   const original = tf.getKernel('BatchMatMul', 'wasm');
   const transpose = tf.getKernel('Transpose', 'wasm');

@@ -1,7 +1,7 @@
 /**
- * A small seeded pseudo-random generator (mulberry32) for shuffles and splits. Not
- * cryptographic; tiny, fast, with a full 2^32 period, so the same seed gives the same split on
- * every platform.
+ * A small seeded pseudo-random generator (mulberry32) for everything lab shuffles, splits or
+ * samples in JavaScript. Not cryptographic; chosen because it is tiny, fast and has a full 2^32
+ * period, so the same seed gives the same run on every platform.
  */
 export class Random {
   private state: number;
@@ -19,6 +19,11 @@ export class Random {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** An integer in [0, 2^31), used to derive seeds for tfjs initialisers. */
+  nextSeed(): number {
+    return Math.floor(this.next() * 2147483648);
   }
 
   /** Shuffles `values` in place (Fisher–Yates) and returns it. */
