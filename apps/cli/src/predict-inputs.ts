@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseIdx } from '@lab/data';
+import { centerDigit } from '@lab/preprocess';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { UsageError } from './errors.js';
-import { toMnistDigit } from './mnist-image.js';
 
 /** One input to predict: a name for the output and 784 pixel values in [0, 255]. */
 export interface PredictInput {
@@ -55,7 +55,7 @@ function decodeImage(file: string, bytes: Buffer, ext: string): Float32Array {
     const luma = 0.299 * rgba[i * 4]! + 0.587 * rgba[i * 4 + 1]! + 0.114 * rgba[i * 4 + 2]!;
     gray[i] = luma * a + 255 * (1 - a);
   }
-  return toMnistDigit(gray, width, height);
+  return centerDigit({ width, height, pixels: gray });
 }
 
 function parseCsv(file: string, text: string): PredictInput[] {

@@ -1,4 +1,4 @@
-import { type Callback, Dense, Flatten, Sequential } from '@lab/models';
+import { type Callback, mnistMlp, type Sequential } from '@lab/models';
 import { fileSystem, loadCheckpoint } from '@lab/models/node';
 import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, selectBackend } from './backend.js';
@@ -61,14 +61,6 @@ export interface TrainResult {
   confusion_matrix: number[][];
 }
 
-/** The lesson's model: Flatten → Dense(hidden, relu) → Dense(10, softmax). */
-function lessonModel(hidden: number, seed: number): Sequential {
-  return new Sequential(
-    [new Flatten({ inputShape: [28, 28, 1] }), new Dense({ units: hidden, activation: 'relu' }), new Dense({ units: 10, activation: 'softmax' })],
-    { seed },
-  );
-}
-
 /** Stops training cleanly on SIGINT/SIGTERM: the current step finishes, then `fit` returns. */
 function stopOnSignals(model: Sequential, log: NodeJS.WriteStream): { interrupted: () => boolean; release: () => void } {
   let interrupted = false;
@@ -119,7 +111,7 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
       start = { epoch: checkpoint.info.epoch, step: checkpoint.info.step };
       log.write(`Resuming ${run.dir} at epoch ${start.epoch + 1}, step ${start.step}\n`);
     } else {
-      model = lessonModel(options.hidden, options.seed);
+      model = mnistMlp({ hidden: options.hidden, seed: options.seed });
       model.compile(compile);
       await run.writeConfig(Object.fromEntries(CONFIG_KEYS.map((k) => [k, options[k]])));
     }

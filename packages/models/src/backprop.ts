@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Compiled } from './compile.js';
 import type { Backprop } from './layers/layer.js';
 import { lossGradient } from './loss-gradient.js';
-import type { Sequential } from './sequential.js';
+import type { Model } from './model.js';
 
 /** What one training step's forward and backward passes give: see {@link backpropStep}. */
 export interface StepGradients {
@@ -23,7 +23,7 @@ export interface StepGradients {
  * caller then uses autodiff. The caller owns the results.
  */
 export function backpropStep(
-  model: Sequential,
+  model: Model,
   compiled: Compiled,
   x: tf.Tensor,
   y: tf.Tensor,

@@ -2,14 +2,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import { categoricalCrossentropy } from '@lab/losses';
 import type { Logs } from './callbacks.js';
 import { type Compiled, makeMetrics } from './compile.js';
-import type { Sequential } from './sequential.js';
+import type { Model } from './model.js';
 
 /**
  * Mean loss and metrics over `x`, `y` in batches, accumulated on the device and read once.
  * The loss of each batch is weighted by its size, so the result is the mean over all samples.
  */
 export async function evaluateBatches(
-  model: Sequential,
+  model: Model,
   compiled: Compiled,
   x: tf.Tensor,
   y: tf.Tensor,

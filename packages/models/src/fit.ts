@@ -9,30 +9,10 @@ import type { BatchLogs, Callback, History, Logs } from './callbacks.js';
 import { type Compiled, makeMetrics } from './compile.js';
 import { evaluateBatches } from './evaluate.js';
 import { HostBatches } from './host-batches.js';
-import { checkBatchSize, type Sequential } from './sequential.js';
+import { checkBatchSize } from './check-batch-size.js';
+import type { FitOptions } from './fit-options.js';
+import type { Model } from './model.js';
 import { splitValidation } from './validation.js';
-
-/** Options of `model.fit`; defaults are Keras'. */
-export interface FitOptions {
-  /** Passes over the training data (default 1). */
-  epochs?: number;
-  /** Samples per gradient step (default 32). */
-  batchSize?: number;
-  /** Reshuffle the training samples before every epoch (default true). */
-  shuffle?: boolean;
-  /** Seeds the shuffles; the same seed on the same backend gives the same run. */
-  seed?: number;
-  /** Hooks called during training. */
-  callbacks?: Callback[];
-  /** Fraction of the samples, taken from the end before shuffling (as Keras does), held out for validation. */
-  validationSplit?: number;
-  /** Explicit validation inputs and targets (takes precedence over `validationSplit`). */
-  validationData?: [tf.Tensor, tf.Tensor];
-  /** Epoch to start counting from, for resumed runs (default 0). The shuffles of earlier epochs are replayed, so a resumed run sees the same batches as an uninterrupted one. */
-  initialEpoch?: number;
-  /** Batches of `initialEpoch` already done (a run interrupted mid-epoch); they are skipped (default 0). */
-  initialStep?: number;
-}
 
 /**
  * Keras' training loop over pre-shuffled mini-batches. Per batch it runs one forward and backward
@@ -40,7 +20,7 @@ export interface FitOptions {
  * read back synchronously unless a callback asks for batch logs.
  */
 export async function fitLoop(
-  model: Sequential,
+  model: Model,
   compiled: Compiled,
   x: tf.Tensor,
   y: tf.Tensor,
@@ -139,7 +119,7 @@ export async function fitLoop(
  * One batch's gradients with tfjs's tape (`tf.variableGrads`), for models with a layer that has no
  * analytic backward pass. Same results as {@link backpropStep}; the caller owns them.
  */
-function autodiffStep(model: Sequential, compiled: Compiled, xb: tf.Tensor, yb: tf.Tensor, useLogits: boolean, keys: string[], vars: tf.Variable[]): StepGradients {
+function autodiffStep(model: Model, compiled: Compiled, xb: tf.Tensor, yb: tf.Tensor, useLogits: boolean, keys: string[], vars: tf.Variable[]): StepGradients {
   let out: tf.Tensor | undefined;
   const { value, grads } = tf.variableGrads(() => {
     const o = model.forward(xb, true, useLogits);

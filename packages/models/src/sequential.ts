@@ -5,10 +5,14 @@ import { type Compiled, type CompileOptions, resolveCompile } from './compile.js
 import { evaluateBatches } from './evaluate.js';
 import { Dense } from './layers/dense.js';
 import type { Layer } from './layers/layer.js';
-import type { ModelMetadata } from './io/artifacts.js';
-import { type ModelTarget, saveModel } from './io/save-load.js';
+import { checkBatchSize } from './check-batch-size.js';
+import type { ModelTarget } from './io/handler.js';
+import type { ModelMetadata } from './io/metadata.js';
+import { saveModel } from './io/save.js';
+import type { Model } from './model.js';
 import { summarize } from './summary.js';
-import { type FitOptions, fitLoop } from './fit.js';
+import { fitLoop } from './fit.js';
+import type { FitOptions } from './fit-options.js';
 
 /** Options of {@link Sequential}. */
 export interface SequentialOptions {
@@ -37,7 +41,7 @@ export interface BatchOptions {
  * model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
  * await model.fit(x, y, { epochs: 5, batchSize: 64 });
  */
-export class Sequential {
+export class Sequential implements Model {
   readonly layers: Layer[];
   readonly name: string;
   /** Set to true (e.g. from a callback) to stop `fit` after the current batch. */
@@ -221,11 +225,3 @@ export class Sequential {
 
 /** Names of a layer's weights in order, as Keras and tfjs-layers write them. */
 const WEIGHT_NAMES = ['kernel', 'bias'];
-
-/** Validates a batch size, naming the option. */
-export function checkBatchSize(batchSize: number, where: string): number {
-  if (!Number.isInteger(batchSize) || batchSize <= 0) {
-    throw new Error(`${where}: batchSize must be a positive integer, got ${batchSize}`);
-  }
-  return batchSize;
-}

@@ -1,7 +1,7 @@
-import type { Sequential } from './sequential.js';
+import type { Model } from './model.js';
 
 /** A Keras-style summary table: layer (type), output shape, parameter count, and the total. */
-export function summarize(model: Sequential): string {
+export function summarize(model: Model): string {
   const rows: string[][] = [['Layer (type)', 'Output Shape', 'Param #']];
   let shape = model.inputShape;
   for (const layer of model.layers) {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { FitOptions } from './fit.js';
+import type { FitOptions } from './fit-options.js';
 
 /** Training and validation tensors for `fit`; `dispose()` frees only what the split created. */
 export interface SplitData {

@@ -20,6 +20,7 @@ export { type PixelsInput, type ScalePixelsOptions, scalePixels } from './scale-
 export { type ImputeStrategy, SimpleImputer, type SimpleImputerOptions } from './simple-imputer.js';
 export { StandardScaler, type StandardScalerOptions } from './standard-scaler.js';
 export { rowCount, rowsToTable, type Table, tableToRows, tableToTensor, tensorToTable } from './table.js';
+export { type CenterDigitOptions, centerDigit, type GreyImage } from './center-digit.js';
 export { toCategorical } from './to-categorical.js';
 export { Transformer, type TransformerJSON } from './transformer.js';
 export { formatTxt, parseTxt, type TxtReadOptions } from './txt.js';

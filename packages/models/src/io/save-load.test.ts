@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { Dense } from '../layers/dense.js';
 import { Flatten } from '../layers/flatten.js';
 import { Sequential } from '../sequential.js';
-import { loadModel, memory } from './save-load.js';
+import { memory } from './handler.js';
+import { loadModel } from './load.js';
 
 function model(seed: number): Sequential {
   const m = new Sequential(

@@ -20,7 +20,7 @@ export interface SequentialTopology {
 const GLOROT_UNIFORM = { class_name: 'VarianceScaling', config: { scale: 1, mode: 'fan_avg', distribution: 'uniform', seed: null } };
 
 /** The topology tfjs-layers writes for the same model, so `tf.loadLayersModel` reads ours. */
-export function layersToTopology(name: string, layers: Layer[], inputShape: number[]): SequentialTopology {
+export function layersToTopology(name: string, layers: readonly Layer[], inputShape: number[]): SequentialTopology {
   return {
     class_name: 'Sequential',
     config: {

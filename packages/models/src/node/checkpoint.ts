@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { decodeState, encodeState } from '../io/optimizer-state.js';
-import { loadModel } from '../io/save-load.js';
+import { loadModel } from '../io/load.js';
 import type { Sequential } from '../sequential.js';
 import { fileSystem } from './file-system.js';
 

@@ -8,7 +8,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { describe, expect, it } from 'vitest';
 import { Dense } from '../layers/dense.js';
 import { Flatten } from '../layers/flatten.js';
-import { loadModel } from '../io/save-load.js';
+import { loadModel } from '../io/load.js';
 import { Sequential } from '../sequential.js';
 import { fileSystem } from './file-system.js';
 

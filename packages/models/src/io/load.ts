@@ -1,35 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Sequential } from '../sequential.js';
-import { layersToTopology, topologyToLayers } from './topology.js';
-
-/** What lab keeps beside a model so that a loaded model predicts from raw inputs. */
-export interface ModelMetadata {
-  /** Class names in output order (e.g. `['0', ..., '9']`). */
-  labels?: string[];
-  /** The preprocessing applied to raw inputs, in a JSON form its package can rebuild. */
-  preprocessing?: unknown;
-  [key: string]: unknown;
-}
-
-/**
- * The model in the TensorFlow.js Layers format: a Keras-style topology, a weights manifest and the
- * weights as one buffer. This is what `tf.loadLayersModel` and TensorFlow's converter read.
- */
-export async function modelToArtifacts(model: Sequential, metadata?: ModelMetadata): Promise<tf.io.ModelArtifacts> {
-  const inputShape = model.inputShape;
-  if (!inputShape) throw new Error(`${model.name}: build the model (or fit it) before saving`);
-  const named = Object.entries(model.namedWeights()).map(([name, tensor]) => ({ name, tensor }));
-  const { data, specs } = await tf.io.encodeWeights(named);
-  return {
-    modelTopology: layersToTopology(model.name, model.layers, inputShape) as unknown as tf.io.ModelJSON['modelTopology'],
-    format: 'layers-model',
-    generatedBy: 'lab @lab/models 0.1.0',
-    convertedBy: null,
-    weightSpecs: specs,
-    weightData: data,
-    ...(metadata ? { userDefinedMetadata: { lab: metadata } } : {}),
-  };
-}
+import { handlerFor, type ModelTarget } from './handler.js';
+import type { ModelMetadata } from './metadata.js';
+import { topologyToLayers } from './topology.js';
 
 /**
  * Rebuilds a model from Layers-format artifacts. Errors name `where` (a file or URL), the layer and
@@ -65,4 +38,16 @@ export function artifactsToModel(artifacts: tf.io.ModelArtifacts, where: string)
   }
   const extra = artifacts.userDefinedMetadata as { lab?: ModelMetadata } | undefined;
   return { model, metadata: extra?.lab ?? {} };
+}
+
+/**
+ * Loads a Sequential model saved by lab or by tfjs-layers (Flatten, Dense, InputLayer). The model
+ * comes back built, with `metadata` holding what was saved beside it. The caller disposes it.
+ */
+export async function loadModel(source: ModelTarget): Promise<Sequential> {
+  const handler = handlerFor(source, 'load');
+  if (!handler.load) throw new Error(`the handler for '${String(source)}' cannot load`);
+  const { model, metadata } = artifactsToModel(await handler.load(), typeof source === 'string' ? source : 'model');
+  model.metadata = metadata;
+  return model;
 }

@@ -1,11 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Sequential } from '../sequential.js';
-import { artifactsToModel, type ModelMetadata, modelToArtifacts } from './artifacts.js';
 
 /** Where a model goes or comes from: a tfjs IO handler, or a URL tfjs routes (`indexeddb://name`, `downloads://name`). */
 export type ModelTarget = tf.io.IOHandler | string;
 
-function handlerFor(target: ModelTarget, kind: 'save' | 'load'): tf.io.IOHandler {
+/** The IO handler for `target`: itself, or the one tfjs routes the URL to; the error lists what works. */
+export function handlerFor(target: ModelTarget, kind: 'save' | 'load'): tf.io.IOHandler {
   if (typeof target !== 'string') return target;
   const handlers = kind === 'save' ? tf.io.getSaveHandlers(target) : tf.io.getLoadHandlers(target);
   const handler = handlers[0];
@@ -16,25 +15,6 @@ function handlerFor(target: ModelTarget, kind: 'save' | 'load'): tf.io.IOHandler
     );
   }
   return handler;
-}
-
-/** Saves `model` (topology, weights and `metadata`) in the TensorFlow.js Layers format. */
-export async function saveModel(model: Sequential, target: ModelTarget, metadata?: ModelMetadata): Promise<tf.io.SaveResult> {
-  const handler = handlerFor(target, 'save');
-  if (!handler.save) throw new Error(`the handler for '${String(target)}' cannot save`);
-  return handler.save(await modelToArtifacts(model, metadata));
-}
-
-/**
- * Loads a Sequential model saved by lab or by tfjs-layers (Flatten, Dense, InputLayer). The model
- * comes back built, with `metadata` holding what was saved beside it. The caller disposes it.
- */
-export async function loadModel(source: ModelTarget): Promise<Sequential> {
-  const handler = handlerFor(source, 'load');
-  if (!handler.load) throw new Error(`the handler for '${String(source)}' cannot load`);
-  const { model, metadata } = artifactsToModel(await handler.load(), typeof source === 'string' ? source : 'model');
-  model.metadata = metadata;
-  return model;
 }
 
 /**
