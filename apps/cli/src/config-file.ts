@@ -1,8 +1,8 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from './errors.js';
+import { readInput } from './read-input.js';
 
 /**
  * Reads a run configuration (JSON, or YAML for `.yaml`/`.yml`) and applies it to a command's
@@ -11,12 +11,8 @@ import { UsageError } from './errors.js';
  * the flags. An unknown key or a bad value is an error naming the file and the key.
  */
 export async function applyConfigFile(file: string, command: Command): Promise<void> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(`--config: cannot read '${file}'`);
-  }
+  // A config is a few lines: 1 MB is far more than any real one.
+  const text = (await readInput(file, { what: 'the --config file', maxBytes: 2 ** 20 })).toString('utf8');
   let config: unknown;
   try {
     config = ['.yaml', '.yml'].includes(path.extname(file).toLowerCase()) ? parseYaml(text) : JSON.parse(text);

@@ -1,10 +1,10 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseIdx } from '@lab/data';
 import { centerDigit } from '@lab/preprocess';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { UsageError } from './errors.js';
+import { readInput } from './read-input.js';
 
 /** One input to predict: a name for the output and 784 pixel values in [0, 255]. */
 export interface PredictInput {
@@ -20,9 +20,7 @@ export interface PredictInput {
 export async function readPredictInputs(files: string[]): Promise<PredictInput[]> {
   const out: PredictInput[] = [];
   for (const file of files) {
-    const bytes = await fs.readFile(file).catch(() => {
-      throw new UsageError(`${file}: cannot read the file`);
-    });
+    const bytes = await readInput(file);
     const ext = path.extname(file).toLowerCase();
     if (ext === '.png' || ext === '.jpg' || ext === '.jpeg') out.push({ name: file, pixels: decodeImage(file, bytes, ext) });
     else if (ext === '.csv') out.push(...parseCsv(file, bytes.toString('utf8')));

@@ -1,9 +1,9 @@
-import fs from 'node:fs/promises';
 import { encodeIdxUint8, readIdxImages } from '@lab/data';
 import { cast, gaussianFilter, meanFilter, medianFilter } from '@lab/preprocess';
 import * as tf from '@tensorflow/tfjs-core';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '@lab/core/node';
 import { UsageError } from './errors.js';
+import { readInput } from './read-input.js';
 
 /** A denoising filter and its parameter: a window size (mean, median) or sigma (gaussian). */
 export interface Denoise {
@@ -33,9 +33,7 @@ export function denoiseImages(images: tf.Tensor, denoise: Denoise): tf.Tensor {
 
 /** `lab preprocess denoise`: an IDX image file (raw or .gz) in, a filtered IDX image file out (uint8, rounded half to even, clipped). */
 export async function runDenoiseFile(input: string, output: string, denoise: Denoise): Promise<string> {
-  const bytes = await fs.readFile(input).catch(() => {
-    throw new UsageError(`${input}: cannot read the file`);
-  });
+  const bytes = await readInput(input, { what: 'the IDX image file' });
   let images: ReturnType<typeof readIdxImages>;
   try {
     images = readIdxImages(new Uint8Array(bytes), { name: input });
@@ -49,6 +47,6 @@ export async function runDenoiseFile(input: string, output: string, denoise: Den
   const data = Uint8Array.from(await pixels.data());
   pixels.dispose();
   const encoded = encodeIdxUint8(data, [images.count, images.rows, images.cols], { gzip: output.endsWith('.gz') });
-  await writeFileAtomic(output, encoded);
+  await writeFileAtomic(output, encoded, { mkdir: true });
   return `${input} → ${output}: ${images.count} images ${images.rows}×${images.cols}, ${denoise.filter} filter (${denoise.filter === 'gaussian' ? 'sigma' : 'size'} ${denoise.value})`;
 }

@@ -9,7 +9,7 @@ import {
   type Transformer,
 } from '@lab/preprocess';
 import { convertTableFile, readTableFile, writeTableFile } from '@lab/preprocess/node';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '@lab/core/node';
 import { UsageError } from './errors.js';
 
 /** Options of `lab preprocess impute`. */
@@ -44,7 +44,7 @@ async function transformTable(input: string, output: string, name: string, trans
   // Imputers drop columns that were entirely missing, as scikit-learn does; drop their names too.
   const kept = out[0] && out[0].length < table.names.length ? table.names.filter((_, c) => rows.some((r) => !Number.isNaN(r[c]))) : table.names;
   await writeTableFile(output, rowsToTable(out, kept));
-  if (savePipeline) await writeFileAtomic(savePipeline, `${JSON.stringify(new Pipeline([[name, transformer]]), null, 2)}\n`);
+  if (savePipeline) await writeFileAtomic(savePipeline, `${JSON.stringify(new Pipeline([[name, transformer]]), null, 2)}\n`, { mkdir: true });
   const dropped = table.names.length - kept.length;
   return `${input} → ${output}: ${rows.length} rows, ${kept.length} columns${dropped ? ` (${dropped} entirely missing column${dropped > 1 ? 's' : ''} dropped)` : ''}`;
 }

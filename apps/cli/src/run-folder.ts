@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logs, Sequential } from '@lab/models';
 import { saveCheckpoint } from '@lab/models/node';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '@lab/core/node';
 
 /**
  * A run folder: `config.json` (the resolved options; enough to reproduce the run), `metrics.jsonl`
@@ -26,7 +26,7 @@ export class RunFolder {
   }
 
   async writeConfig(config: object): Promise<void> {
-    await writeFileAtomic(path.join(this.dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+    await writeFileAtomic(path.join(this.dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`, { mkdir: true });
   }
 
   /** The saved config, or a clear error when `dir` is not a run folder. */
@@ -71,6 +71,6 @@ export class RunFolder {
   }
 
   async writeJson(name: string, value: unknown): Promise<void> {
-    await writeFileAtomic(path.join(this.dir, name), `${JSON.stringify(value, null, 2)}\n`);
+    await writeFileAtomic(path.join(this.dir, name), `${JSON.stringify(value, null, 2)}\n`, { mkdir: true });
   }
 }

@@ -7,7 +7,7 @@ import { loadData, toTensors } from './mnist-tensors.js';
 import { initialLearningRate, makeOptimizer, type OptimizerFlags } from './optimizer-options.js';
 import { parseDenoise } from './preprocess-images.js';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '@lab/core/node';
 import { progressCallback } from './progress.js';
 import { renderReportHtml } from './report-html.js';
 import { formatTestReport, scoreTestSet, type TestReport } from './test-report.js';
@@ -172,7 +172,7 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
     await run.writeJson('test-report.json', report);
     const digits = report.misclassified.map((m) => mnist.test.images.slice(m.index * 784, (m.index + 1) * 784));
     const html = await renderReportHtml({ title: `lab run ${run.dir}`, history: await run.readHistory(), test: report, digits });
-    await writeFileAtomic(path.join(run.dir, 'report.html'), html);
+    await writeFileAtomic(path.join(run.dir, 'report.html'), html, { mkdir: true });
     log.write(`${formatTestReport(report)}\nModel saved to ${run.modelDir}\nReport: ${path.join(run.dir, 'report.html')}\n`);
     const trained = Math.floor(train.count * (1 - options.validationSplit));
     const epochsRun = history.epoch.length;

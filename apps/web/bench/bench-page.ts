@@ -11,7 +11,6 @@ import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgl';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { loadMnist } from '../src/data/load-mnist.js';
-import { registerWebGLKernels } from '../src/kernels/register-webgl-kernels.js';
 import { createLessonModel, NUM_CLASSES } from '../src/lesson-model.js';
 import { modelInput } from '../src/preprocess/denoise.js';
 import { LESSON_CONFIG } from '../src/train/training-config.js';
@@ -145,7 +144,13 @@ function layersTrainer(request: BenchRequest, x: tf.Tensor, y: tf.Tensor): Train
 async function bench(request: BenchRequest): Promise<BenchResult> {
   configureWasmPaths();
   for (const [name, value] of Object.entries(request.flags)) tf.env().set(name, value);
-  if (request.system === 'lab' || request.system === 'lab-app') registerWebGLKernels();
+  if (request.system === 'lab' || request.system === 'lab-app') {
+    // lab's kernels for webgl and wasm, as the app registers them; loaded only here (each package
+    // registers on import) so that 'lab-stock' and tfjs-layers run on the stock backends.
+    const [{ registerWebGLKernels }, { registerWasmKernels }] = await Promise.all([import('@lab/backend-webgl'), import('@lab/backend-wasm')]);
+    registerWebGLKernels();
+    registerWasmKernels();
+  }
   if (request.backend === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
   if (!(await tf.setBackend(request.backend))) throw new Error(`bench: backend ${request.backend} failed to initialise`);
   await tf.ready();

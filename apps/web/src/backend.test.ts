@@ -1,5 +1,18 @@
+import { wasmKernelConfigs } from '@lab/backend-wasm';
+import { webglKernelConfigs } from '@lab/backend-webgl';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { BACKEND_ORDER, backendCandidates, webgpuSupport } from './backend.js';
+
+describe("lab's kernels", () => {
+  it('are registered for webgl and wasm once backend.ts is loaded', () => {
+    expect(webglKernelConfigs.length).toBeGreaterThan(0);
+    expect(wasmKernelConfigs.length).toBeGreaterThan(0);
+    for (const config of [...webglKernelConfigs, ...wasmKernelConfigs]) {
+      expect(tf.getKernel(config.kernelName, config.backendName), `${config.kernelName} on ${config.backendName}`).toBe(config);
+    }
+  });
+});
 
 describe('backendCandidates', () => {
   it('tries every backend, fastest first, when none is requested', () => {

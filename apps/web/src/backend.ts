@@ -1,14 +1,18 @@
+import { registerWasmKernels } from '@lab/backend-wasm';
+import { registerWebGLKernels } from '@lab/backend-webgl';
 import * as tf from '@tensorflow/tfjs-core';
 // Each import registers its backend with tfjs-core; none is initialised until selected. webgpu is
 // loaded only when asked for (see selectBackend), so its code is not part of the page's bundle.
+// @lab/backend-wasm and @lab/backend-webgl import tfjs's wasm and webgl backends.
 import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-wasm';
-import '@tensorflow/tfjs-backend-webgl';
-import { registerWebGLKernels } from './kernels/register-webgl-kernels.js';
 
-// lab's fused training kernels for webgl (Adam, SGD, Dense backward, softmax cross-entropy): the
-// @lab packages use them where the active backend has them, as on @lab/backend-native.
+// lab's kernels for the two fast backends (@lab/core's contracts): on webgl, Adam, SGD, a Dense
+// layer's backward pass and softmax cross-entropy as packed programs; on wasm, Adam and softmax
+// cross-entropy, the fast transposed matmul and training batches built in the wasm heap. The
+// @lab packages take their fused paths where the active backend has the kernel. (Both packages
+// register on import too; the calls say so here, where the app chooses its backends.)
 registerWebGLKernels();
+registerWasmKernels();
 
 /** The browser backends. */
 export type BackendName = 'webgl' | 'wasm' | 'cpu' | 'webgpu';

@@ -54,7 +54,7 @@ async function train(make: () => GradientTransformation, fused: boolean) {
 describe("LabAdamUpdate on 'wasm'", () => {
   it("gives Adam's and AdamW's composite numbers exactly, one call per variable, no leaks", async () => {
     const makers = [() => adam({ learningRate: 0.01 }), () => adamw({ learningRate: 0.01, weightDecay: 0.1 })];
-    for (const [i, make] of makers.entries()) {
+    for (const [_i, make] of makers.entries()) {
       const composite = [await train(make, false)];
       const fused = await train(make, true);
       expect(composite[0]!.kernels).not.toContain('LabAdamUpdate');

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,6 +90,18 @@ describe('table files', () => {
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe(csv);
     await convertTableFile(join(dir, 'in.csv'), join(dir, 'out.json'));
     expect(await readTableFile(join(dir, 'out.json'))).toEqual(await readTableFile(join(dir, 'in.csv')));
+  });
+
+  it('keeps the header of a header-only table, and refuses a FIFO or a folder at once', async () => {
+    writeFileSync(join(dir, 'empty.csv'), 'a,b\n');
+    expect(await convertTableFile(join(dir, 'empty.csv'), join(dir, 'empty-out.csv'))).toBe(0);
+    expect(readFileSync(join(dir, 'empty-out.csv'), 'utf8')).toBe('a,b\n');
+    await convertTableFile(join(dir, 'empty.csv'), join(dir, 'empty-out.txt'));
+    expect(readFileSync(join(dir, 'empty-out.txt'), 'utf8')).toBe('# a b\n');
+    execFileSync('mkfifo', [join(dir, 'pipe.csv')]);
+    await expect(convertTableFile(join(dir, 'pipe.csv'), join(dir, 'pipe-out.csv'))).rejects.toThrow('pipe.csv: the input table is a FIFO (named pipe), not a regular file');
+    await expect(readTableFile(join(dir, 'pipe.csv'))).rejects.toThrow('pipe.csv: the table is a FIFO (named pipe), not a regular file');
+    expect(existsSync(join(dir, 'pipe-out.csv'))).toBe(false);
   });
 
   it('write nothing when the input is bad, and name the file, line and column', async () => {

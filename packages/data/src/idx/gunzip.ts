@@ -2,6 +2,14 @@ import { gunzipSync } from 'fflate';
 import { crc32 } from './crc32.js';
 import { idxError } from './idx-error.js';
 
+/** The most lab decompresses from one file by default: 2 GiB − 1, the largest typed array everywhere. */
+export const MAX_GUNZIP_BYTES = 2 ** 31 - 1;
+
+/** The most a deflate stream of `compressed` bytes can expand to (deflate's limit is 1032:1). */
+export function maxGunzipOutput(compressed: number): number {
+  return compressed * 1032 + 1024;
+}
+
 /** True when `bytes` begin with the gzip magic number 0x1f 0x8b. */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
@@ -11,13 +19,25 @@ export function isGzip(bytes: Uint8Array): boolean {
  * Decompresses a gzip stream with fflate (so it runs in browsers too) and checks the trailer's
  * CRC-32 and length, which fflate skips. Only single-member streams are supported: fflate sizes its
  * output by the last member's trailer, and the CRC check then reports the stream as corrupt.
+ * The trailer's declared size is checked against what the input can hold (deflate's 1032:1) and
+ * against `maxBytes` before anything is allocated.
  * @param name the file name for error messages
+ * @param maxBytes the largest output accepted (default {@link MAX_GUNZIP_BYTES})
  * @throws DataError "corrupt gzip stream (...)" naming the file
  */
-export function gunzip(bytes: Uint8Array, name?: string): Uint8Array {
+export function gunzip(bytes: Uint8Array, name?: string, maxBytes = MAX_GUNZIP_BYTES): Uint8Array {
   // 10-byte header and 8-byte trailer; anything shorter cannot be a whole stream.
   if (bytes.length < 18) {
     throw idxError(name, `corrupt gzip stream (only ${bytes.length} bytes)`);
+  }
+  // fflate allocates what the trailer declares before inflating: check it first, so that a forged
+  // trailer costs nothing. Deflate cannot compress more than 1032:1, so a larger claim is a lie.
+  const declared = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4, 4).getUint32(0, true);
+  if (declared > maxGunzipOutput(bytes.length)) {
+    throw idxError(name, `corrupt gzip stream (the trailer declares ${declared} bytes, more than ${bytes.length} compressed bytes can hold)`);
+  }
+  if (declared > maxBytes) {
+    throw idxError(name, `the decompressed data would be ${declared} bytes, more than the limit of ${maxBytes}`);
   }
   let out: Uint8Array;
   try {

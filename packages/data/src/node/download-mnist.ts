@@ -7,7 +7,7 @@ import { fetchBytes } from './fetch-bytes.js';
 import { DEFAULT_MNIST_MIRRORS, DEFAULT_MNIST_TIMEOUT_MS, type LoadMnistOptions } from './load-mnist-options.js';
 import type { MnistPaths } from './scan-mnist-dir.js';
 import { verifyMnistFile } from './verify-mnist-file.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { writeFileAtomic } from '@lab/core/node';
 
 /**
  * Downloads the MNIST files missing from `found` into `cacheDir`, one after the other, trying

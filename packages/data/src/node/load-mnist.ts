@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '@lab/core/node';
 import type { MnistFileName } from '../mnist-files.js';
 import { readMnistSplit } from '../mnist-split.js';
 import type { LoadMnistOptions } from './load-mnist-options.js';
@@ -19,7 +19,7 @@ import { verifyMnistFile } from './verify-mnist-file.js';
 export async function loadMnist(options: LoadMnistOptions = {}): Promise<Mnist> {
   const { source, paths } = await resolveMnistFiles(options);
   const from = describeSource(source);
-  const read = async (name: MnistFileName) => verifyMnistFile(await readFile(paths[name]), name, paths[name], from);
+  const read = async (name: MnistFileName) => verifyMnistFile(await readRegularFile(paths[name], { what: `the MNIST file ${name}` }), name, paths[name], from);
   const reads = {
     trainImages: read('train-images-idx3-ubyte'),
     trainLabels: read('train-labels-idx1-ubyte'),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { DataError } from '../data-error.js';
-import { isGzip } from '../idx/gunzip.js';
+import { isGzip, MAX_GUNZIP_BYTES, maxGunzipOutput } from '../idx/gunzip.js';
 import { MNIST_SHA256, type MnistFileName } from '../mnist-files.js';
 
 // Node's own zlib rather than fflate here: native, off the main thread, and it checks the CRC.
@@ -25,7 +25,8 @@ export async function verifyMnistFile(
   let raw = bytes;
   if (isGzip(bytes)) {
     try {
-      raw = await gunzipAsync(bytes);
+      // Decompression stops at what the input can hold (deflate's 1032:1), so a forged stream costs nothing.
+      raw = await gunzipAsync(bytes, { maxOutputLength: Math.min(maxGunzipOutput(bytes.length), MAX_GUNZIP_BYTES) });
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       throw new DataError(`${file} (${source}): corrupt gzip stream (${why})`, { file, source, cause: error });

@@ -61,4 +61,22 @@ describe('checkpoints', () => {
   it('says what is missing', async () => {
     await expect(loadCheckpoint(path.join(os.tmpdir(), 'no-such-checkpoint'))).rejects.toThrow(/checkpoint.json: not found/);
   });
+
+  it('names the damaged file of a corrupt checkpoint, and leaks nothing', async () => {
+    const { x, y } = blobs(32, 3, 2);
+    const m = model();
+    await m.fit(x, y, { epochs: 1, batchSize: 16, seed: 1 });
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lab-ckpt-')), 'checkpoint');
+    await saveCheckpoint(m, dir, { epoch: 1, step: 0 });
+    m.dispose();
+    tf.dispose([x, y]);
+    const before = tf.memory().numTensors;
+    fs.writeFileSync(path.join(dir, 'optimizer.json'), '{"structure": [');
+    await expect(loadCheckpoint(dir)).rejects.toThrow(/optimizer.json: not valid JSON .*the checkpoint is damaged/);
+    fs.writeFileSync(path.join(dir, 'checkpoint.json'), '{"epoch": true}');
+    await expect(loadCheckpoint(dir)).rejects.toThrow(/checkpoint.json: not a lab checkpoint \(needs integer "epoch" and "step"\)/);
+    fs.writeFileSync(path.join(dir, 'checkpoint.json'), 'garbage');
+    await expect(loadCheckpoint(dir)).rejects.toThrow(/checkpoint.json: not valid JSON/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,6 +59,30 @@ describe('fileSystem(dir)', () => {
     await expect(loadModel(fileSystem(dir))).rejects.toThrow(/lists the weights file 'weights.bin', which is missing/);
     fs.writeFileSync(path.join(dir, 'model.json'), '{ not json');
     await expect(loadModel(fileSystem(dir))).rejects.toThrow(/not a valid model.json/);
+  });
+
+  it('treats the folder as a boundary: manifest paths leaving it, FIFOs and devices are refused at once', async () => {
+    const before = tf.memory().numTensors;
+    const dir = path.join(tmp(), 'model');
+    const m = model(3);
+    await m.save(fileSystem(dir));
+    m.dispose();
+    const jsonPath = path.join(dir, 'model.json');
+    const json = JSON.parse(fs.readFileSync(jsonPath, 'utf8'));
+    for (const bad of ['../../etc/passwd', '/etc/passwd', '../model/weights.bin/..', '']) {
+      json.weightsManifest[0].paths = [bad];
+      fs.writeFileSync(jsonPath, JSON.stringify(json));
+      await expect(loadModel(fileSystem(dir)), bad).rejects.toThrow(bad === '' ? /not a file name/ : /leaves the model folder/);
+    }
+    json.weightsManifest[0].paths = ['weights.fifo'];
+    fs.writeFileSync(jsonPath, JSON.stringify(json));
+    execFileSync('mkfifo', [path.join(dir, 'weights.fifo')]);
+    await expect(loadModel(fileSystem(dir))).rejects.toThrow(/weights.fifo: a weights file of this model is a FIFO \(named pipe\), not a regular file/);
+    const devDir = path.join(tmp(), 'dev-model');
+    fs.mkdirSync(devDir);
+    fs.symlinkSync('/dev/zero', path.join(devDir, 'model.json'));
+    await expect(loadModel(fileSystem(devDir))).rejects.toThrow(/model.json: the model file is a character device, not a regular file/);
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('recovers the previous model when a save died between its renames', async () => {

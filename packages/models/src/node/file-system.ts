@@ -1,106 +1,103 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
+import { checkRegularFile, readRegularFile, recoverDir, replaceDirAtomic, writeFileAtomic } from '@lab/core/node';
 import * as tf from '@tensorflow/tfjs-core';
 
 const MODEL_JSON = 'model.json';
 const WEIGHTS_BIN = 'weights.bin';
+/** model.json holds topology and manifest only: 64 MB is far above any real one. */
+const MAX_MODEL_JSON_BYTES = 64 * 2 ** 20;
 
 /**
  * A tfjs IO handler for a model directory on Node: `model.json` (topology + weights manifest) and
  * `weights.bin`, the layout `tf.loadLayersModel('file://…/model.json')` and TensorFlow's converter read.
  *
- * Saving is atomic: the files are written and flushed in a sibling temporary directory, which then
- * replaces `dir` by rename. A save interrupted at any point leaves the previous model readable:
- * either `dir` is intact, or (killed between the two renames) the previous model sits in
- * `DIR.previous-*`, which the next load or save of `dir` moves back.
+ * Saving is atomic (@lab/core's `replaceDirAtomic`): the files are written and flushed in a sibling
+ * temporary directory, which then replaces `dir` by rename. A save interrupted at any point leaves
+ * the previous model readable: either `dir` is intact, or (killed between the two renames) the
+ * previous model sits in a `DIR.previous-*` sibling, which the next load or save of `dir` moves back.
+ *
+ * Loading treats the folder as a boundary: every weights path in the manifest must resolve to a
+ * regular file inside `dir` (no `..`, no absolute path, no FIFO or device), and the files must hold
+ * exactly the bytes the manifest declares, checked before any is read.
  */
 export function fileSystem(dir: string): tf.io.IOHandler {
   const target = path.resolve(dir);
   return {
     async save(artifacts) {
-      await recover(target);
-      const tmp = `${target}.tmp-${randomBytes(4).toString('hex')}`;
-      await fs.mkdir(tmp, { recursive: true });
-      try {
+      await replaceDirAtomic(target, async (tmp) => {
         const weights = tf.io.CompositeArrayBuffer.join(artifacts.weightData ?? new ArrayBuffer(0));
         const { weightData: _, weightSpecs, ...rest } = artifacts;
         const json = { ...rest, weightsManifest: [{ paths: [WEIGHTS_BIN], weights: weightSpecs ?? [] }] };
-        await writeDurably(path.join(tmp, WEIGHTS_BIN), new Uint8Array(weights));
-        await writeDurably(path.join(tmp, MODEL_JSON), JSON.stringify(json));
-        const previous = `${target}.previous-${randomBytes(4).toString('hex')}`;
-        const existed = await exists(target);
-        if (existed) await fs.rename(target, previous);
-        await fs.rename(tmp, target);
-        if (existed) await fs.rm(previous, { recursive: true, force: true });
-      } catch (error) {
-        await fs.rm(tmp, { recursive: true, force: true });
-        throw error;
-      }
+        await writeFileAtomic(path.join(tmp, WEIGHTS_BIN), new Uint8Array(weights));
+        await writeFileAtomic(path.join(tmp, MODEL_JSON), JSON.stringify(json));
+      }, { mkdir: true });
       return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
     },
     async load() {
-      await recover(target);
+      await recoverDir(target);
       const jsonPath = path.join(target, MODEL_JSON);
-      let json: tf.io.ModelJSON;
-      try {
-        json = JSON.parse(await fs.readFile(jsonPath, 'utf8')) as tf.io.ModelJSON;
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') throw new Error(`${jsonPath}: not found; a saved model directory holds model.json and weights.bin`);
-        throw new Error(`${jsonPath}: not a valid model.json (${(error as Error).message})`);
-      }
+      const json = await readModelJson(jsonPath);
       const specs: tf.io.WeightsManifestEntry[] = [];
-      const buffers: Uint8Array[] = [];
+      const files: string[] = [];
       for (const group of json.weightsManifest ?? []) {
         specs.push(...group.weights);
-        for (const p of group.paths) {
-          const file = path.join(target, p);
-          try {
-            buffers.push(await fs.readFile(file));
-          } catch {
-            throw new Error(`${jsonPath}: lists the weights file '${p}', which is missing (${file})`);
-          }
-        }
+        for (const p of group.paths) files.push(insideFolder(target, jsonPath, p));
       }
-      const expected = specs.reduce((n, s) => n + tf.util.sizeFromShape(s.shape) * 4, 0);
-      const total = buffers.reduce((n, b) => n + b.byteLength, 0);
+      const expected = specs.reduce((n, s) => n + tf.util.sizeFromShape(s.shape) * bytesPerElement(s, jsonPath), 0);
+      let total = 0;
+      for (const [i, file] of files.entries()) {
+        total += await checkRegularFile(file, { what: 'a weights file of this model' }).catch((error: Error) => {
+          if (!error.message.endsWith('does not exist')) throw error;
+          throw new Error(`${jsonPath}: lists the weights file '${json.weightsManifest!.flatMap((g) => g.paths)[i]}', which is missing (${file})`);
+        });
+      }
       if (total !== expected) throw new Error(`${target}: the weight files hold ${total} bytes, but model.json's manifest needs ${expected}`);
       const weightData = new Uint8Array(total);
       let offset = 0;
-      for (const b of buffers) {
-        weightData.set(b, offset);
-        offset += b.byteLength;
+      for (const file of files) {
+        const bytes = await readRegularFile(file, { what: 'a weights file of this model' });
+        weightData.set(bytes.subarray(0, total - offset), offset);
+        offset += bytes.byteLength;
       }
+      if (offset !== total) throw new Error(`${target}: the weight files changed while they were read`);
       const { weightsManifest: _, ...rest } = json;
       return { ...rest, weightSpecs: specs, weightData: weightData.buffer } as tf.io.ModelArtifacts;
     },
   };
 }
 
-async function writeDurably(file: string, data: Uint8Array | string): Promise<void> {
-  const handle = await fs.open(file, 'w');
+async function readModelJson(jsonPath: string): Promise<tf.io.ModelJSON> {
+  let text: string;
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    text = new TextDecoder().decode(await readRegularFile(jsonPath, { what: 'the model file', maxBytes: MAX_MODEL_JSON_BYTES }));
+  } catch (error) {
+    const message = (error as Error).message;
+    if (message.endsWith('does not exist')) throw new Error(`${jsonPath}: not found; a saved model directory holds model.json and weights.bin`);
+    throw error;
+  }
+  try {
+    const json = JSON.parse(text) as tf.io.ModelJSON;
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('not a JSON object');
+    return json;
+  } catch (error) {
+    throw new Error(`${jsonPath}: not a valid model.json (${(error as Error).message.slice(0, 200)})`);
   }
 }
 
-async function exists(p: string): Promise<boolean> {
-  return fs.stat(p).then(
-    () => true,
-    () => false,
-  );
+/** A manifest path resolved inside the model folder; anything leaving it is refused. */
+function insideFolder(folder: string, jsonPath: string, p: unknown): string {
+  if (typeof p !== 'string' || p === '') throw new Error(`${jsonPath}: the weights manifest lists a path that is not a file name: ${JSON.stringify(p)?.slice(0, 80)}`);
+  const file = path.resolve(folder, p);
+  const relative = path.relative(folder, file);
+  if (path.isAbsolute(p) || relative.startsWith('..') || path.isAbsolute(relative) || relative === '') {
+    throw new Error(`${jsonPath}: the weights manifest path '${p.slice(0, 200)}' leaves the model folder; weights must be files inside ${folder}`);
+  }
+  return file;
 }
 
-/** Moves back a previous model left by a save killed between its two renames. */
-async function recover(target: string): Promise<void> {
-  if (await exists(target)) return;
-  const parent = path.dirname(target);
-  const base = `${path.basename(target)}.previous-`;
-  const entries = await fs.readdir(parent).catch(() => [] as string[]);
-  const previous = entries.find((e) => e.startsWith(base));
-  if (previous) await fs.rename(path.join(parent, previous), target);
+function bytesPerElement(spec: tf.io.WeightsManifestEntry, jsonPath: string): number {
+  if (spec.quantization) throw new Error(`${jsonPath}: weight '${spec.name}' is quantized, which lab does not load`);
+  if (spec.dtype === 'float32' || spec.dtype === 'int32') return 4;
+  if (spec.dtype === 'bool') return 1;
+  throw new Error(`${jsonPath}: weight '${spec.name}' has dtype '${String(spec.dtype)}', which lab does not load`);
 }

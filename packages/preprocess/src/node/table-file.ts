@@ -1,8 +1,8 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { createInterface } from 'node:readline';
-import { once } from 'node:events';
+import { checkRegularFile, readRegularFile, writeFileAtomic, writeStreamAtomic } from '@lab/core/node';
 import { parse } from 'csv-parse';
 import { DEFAULT_MISSING } from '../cells.js';
 import { type CsvReadOptions, csvError, csvLine, csvRow, formatCsv, parseCsv } from '../csv.js';
@@ -37,7 +37,7 @@ function delimiterFor(path: string, options: TableFileOptions): string {
 /** Reads a whole CSV, TXT or JSON file into a {@link Table}. Errors name the file, line and column. */
 export async function readTableFile(path: string, options: TableFileOptions = {}): Promise<Table> {
   const format = tableFormat(path, options.format);
-  const text = await readFile(path, 'utf8');
+  const text = new TextDecoder().decode(await readRegularFile(path, { what: 'the table' }));
   const source = basename(path);
   switch (format) {
     case 'csv':
@@ -53,14 +53,7 @@ export async function readTableFile(path: string, options: TableFileOptions = {}
 export async function writeTableFile(path: string, table: Table, options: TableFileOptions = {}): Promise<void> {
   const format = tableFormat(path, options.format);
   const text = format === 'csv' ? formatCsv(table, { delimiter: delimiterFor(path, options) }) : format === 'txt' ? formatTxt(table) : formatJsonTable(table);
-  const temp = tempPath(path);
-  try {
-    await writeFile(temp, text);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(path, text);
 }
 
 /** Options of {@link convertTableFile}. */
@@ -87,27 +80,27 @@ export async function convertTableFile(input: string, output: string, options: C
   if (to === 'txt' && (options.stringColumns?.length ?? 0) > 0) {
     throw new Error(`${output}: TXT holds numbers only; cannot write the text columns ${options.stringColumns!.join(', ')}`);
   }
-  const temp = tempPath(output);
-  const out = createWriteStream(temp);
-  // Write errors (a missing folder, a full disk) reject the awaits below through 'error'.
-  let writeError: unknown;
-  out.on('error', (error) => {
-    writeError ??= error;
-  });
-  const write = async (line: string) => {
-    if (!out.write(`${line}\n`)) await once(out, 'drain');
-  };
   const outDelimiter = extname(output).toLowerCase() === '.tsv' ? '\t' : ',';
   const source = basename(input);
-  let rows = 0;
-  let builder: TableBuilder | undefined;
-  const emit = async (names: string[], values: (number | string | null)[]) => {
-    if (rows === 0) await write(to === 'csv' ? csvLine(names, outDelimiter) : formatTxt({ names, columns: names.map(() => new Float64Array(0)) }).trimEnd());
-    const table = { names, columns: values.map((v) => (typeof v === 'number' ? Float64Array.of(v) : [v])) };
-    await write(to === 'csv' ? csvLine(csvRow(table, 0), outDelimiter) : txtRow(table, 0));
-    rows++;
-  };
-  try {
+  await checkRegularFile(input, { what: 'the input table' });
+  return writeStreamAtomic(output, async (out) => {
+    const write = async (line: string) => {
+      if (!out.write(`${line}\n`)) await Promise.race([once(out, 'drain'), once(out, 'error')]);
+    };
+    let rows = 0;
+    let headerWritten = false;
+    let builder: TableBuilder | undefined;
+    const header = async (names: string[]) => {
+      if (headerWritten) return;
+      headerWritten = true;
+      await write(to === 'csv' ? csvLine(names, outDelimiter) : formatTxt({ names, columns: names.map(() => new Float64Array(0)) }).trimEnd());
+    };
+    const emit = async (names: string[], values: (number | string | null)[]) => {
+      await header(names);
+      const table = { names, columns: values.map((v) => (typeof v === 'number' ? Float64Array.of(v) : [v])) };
+      await write(to === 'csv' ? csvLine(csvRow(table, 0), outDelimiter) : txtRow(table, 0));
+      rows++;
+    };
     if (from === 'csv') {
       const parser = createReadStream(input).pipe(parse({ bom: true, delimiter: delimiterFor(input, options), info: true, relax_column_count: true, skip_empty_lines: true }));
       try {
@@ -129,19 +122,11 @@ export async function convertTableFile(input: string, output: string, options: C
         const values = reader.line(line);
         if (values) await emit(reader.names!, values);
       }
+      if (reader.names) await header(reader.names);
     }
-    out.end();
-    if (!out.writableFinished) await once(out, 'finish');
-    if (writeError) throw writeError;
-    await rename(temp, output);
+    // A header-only input converts to a header-only output, not to an empty file.
+    if (builder && (options.header ?? true)) await header(builder.names);
     return rows;
-  } catch (error) {
-    out.destroy();
-    await rm(temp, { force: true });
-    throw error;
-  }
+  });
 }
 
-function tempPath(path: string): string {
-  return `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-}

@@ -1,9 +1,12 @@
+import {
+  checkSoftmaxCrossEntropyShapes,
+  defineKernel,
+  type SoftmaxCrossEntropyAttrs,
+  type SoftmaxCrossEntropyInputs,
+  softmaxCrossEntropy,
+} from '@lab/core';
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
-import type * as tf from '@tensorflow/tfjs-core';
 import { requireInput } from './float32-inputs.js';
-
-/** The kernel @lab/models' training step runs for softmax + cross-entropy where the backend registers it. */
-export const SOFTMAX_CROSS_ENTROPY = 'LabSoftmaxCrossEntropy';
 
 /**
  * GLSL computing, for the rows `r` and `r + 1` of a packed texel, the max-shifted log-sum-exp
@@ -85,22 +88,23 @@ class LogitsGradientProgram implements GPGPUProgram {
 }
 
 /**
- * `LabSoftmaxCrossEntropy` on webgl: inputs `{ logits, labels }`, both `[rows, classes]`; attrs
- * `{ scale? }` (default 1). Outputs `[loss, dLogits]`: the per-row loss `[rows]` and
- * `scale · (softmax(logits) · Σ labels − labels)`. Two packed programs instead of the composite
- * loss and its gradient (about twenty small programs and their packing conversions).
+ * @lab/core's `LabSoftmaxCrossEntropy` ({@link softmaxCrossEntropy}) for the webgl backend: inputs
+ * `{ logits, labels }`, both `[rows, classes]`; attrs `{ scale? }` (default 1). Outputs
+ * `[loss, dLogits]`: the per-row loss `[rows]` and `scale · (softmax(logits) · Σ labels − labels)`,
+ * max-shifted. Two packed programs instead of the composite loss and its gradient (about twenty
+ * small programs and their packing conversions).
  */
-export function softmaxCrossEntropyWebGL({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap }): tf.TensorInfo[] {
-  const webgl = backend as MathBackendWebGL;
-  const logits = requireInput(SOFTMAX_CROSS_ENTROPY, inputs, 'logits');
-  const labels = requireInput(SOFTMAX_CROSS_ENTROPY, inputs, 'labels');
-  if (logits.shape.length !== 2) throw new Error(`${SOFTMAX_CROSS_ENTROPY}: logits must be [rows, classes], got [${logits.shape.join(', ')}]`);
-  const [rows, cols] = logits.shape as [number, number];
-  if (labels.shape.length !== 2 || labels.shape[0] !== rows || labels.shape[1] !== cols) {
-    throw new Error(`${SOFTMAX_CROSS_ENTROPY}: labels [${labels.shape.join(', ')}] must have the logits' shape [${rows}, ${cols}]`);
-  }
-  const scale = (attrs as { scale?: number } | undefined)?.scale ?? 1;
-  const loss = webgl.compileAndRun(new RowLossProgram(rows, cols), [logits, labels], 'float32');
-  const dLogits = webgl.compileAndRun(new LogitsGradientProgram(rows, cols), [logits, labels], 'float32', [[scale]]);
-  return [loss, dLogits];
-}
+export const webglSoftmaxCrossEntropy = defineKernel<SoftmaxCrossEntropyInputs, SoftmaxCrossEntropyAttrs, MathBackendWebGL>(
+  softmaxCrossEntropy,
+  'webgl',
+  ({ inputs, backend, attrs }) => {
+    const logits = requireInput(softmaxCrossEntropy, inputs.logits, 'logits');
+    const labels = requireInput(softmaxCrossEntropy, inputs.labels, 'labels');
+    checkSoftmaxCrossEntropyShapes(logits, labels);
+    const [rows, cols] = logits.shape as [number, number];
+    const scale = attrs.scale ?? 1;
+    const loss = backend.compileAndRun(new RowLossProgram(rows, cols), [logits, labels], 'float32');
+    const dLogits = backend.compileAndRun(new LogitsGradientProgram(rows, cols), [logits, labels], 'float32', [[scale]]);
+    return [loss, dLogits];
+  },
+);
