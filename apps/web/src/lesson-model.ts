@@ -1,4 +1,4 @@
-import { Dense, Flatten, Sequential } from '@lab/models';
+import { mnistMlp, type Sequential } from '@lab/models';
 import type { GradientTransformation } from '@lab/optim';
 
 /** The seed of the lesson's model: the same seed on the same backend gives the same weights. */
@@ -25,14 +25,7 @@ export interface LessonModelOptions {
  * softmax, with Adam and categorical cross-entropy. The caller owns it and calls `dispose()`.
  */
 export function createLessonModel(options: LessonModelOptions = {}): Sequential {
-  const model = new Sequential(
-    [
-      new Flatten({ inputShape: [...IMAGE_SHAPE] }),
-      new Dense({ units: options.hiddenUnits ?? 128, activation: 'relu' }),
-      new Dense({ units: NUM_CLASSES, activation: 'softmax' }),
-    ],
-    { seed: options.seed ?? LESSON_SEED, name: 'lesson' },
-  );
+  const model = mnistMlp({ hidden: options.hiddenUnits ?? 128, seed: options.seed ?? LESSON_SEED, name: 'lesson' });
   model.compile({ optimizer: options.optimizer ?? 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   model.build();
   return model;

@@ -1,4 +1,4 @@
-import type { GreyImage } from './center-by-mass.js';
+import type { GreyImage } from '@lab/preprocess';
 
 /** Stroke width relative to the pad: MNIST strokes are ~2–3 px of 28, about a tenth of the 20 px box. */
 const STROKE = 1 / 14;

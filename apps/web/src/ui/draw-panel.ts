@@ -1,4 +1,4 @@
-import { centerByMass } from '../draw/center-by-mass.js';
+import { centerDigit } from '@lab/preprocess';
 import { DrawPad } from '../draw/draw-pad.js';
 import { publishState } from '../lab-result.js';
 import { predictDigit } from '../predict-digit.js';
@@ -37,7 +37,8 @@ export function setUpDrawPanel(session: Session, onError: (message: string) => v
   };
 
   const pad = new DrawPad(element('pad', HTMLCanvasElement), (image) => {
-    const input = centerByMass(image);
+    // The pad's ink is already white on black; its faintest anti-aliased edge counts as ink.
+    const input = Uint8Array.from(centerDigit(image, { invert: false, threshold: 0, normalize: true }), Math.round);
     paintDigit(preview, input);
     void predict(input);
   });
