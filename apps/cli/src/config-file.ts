@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
+import { configSchema, describeIssues } from './config-schema.js';
 import { UsageError } from './errors.js';
 import { readInput } from './read-input.js';
 
@@ -8,7 +9,9 @@ import { readInput } from './read-input.js';
  * Reads a run configuration (JSON, or YAML for `.yaml`/`.yml`) and applies it to a command's
  * options: values given on the command line win; keys may be camelCase (`batchSize`, as in a run's
  * `config.json`) or the flag's kebab-case (`batch-size`). Values go through the same validation as
- * the flags. An unknown key or a bad value is an error naming the file and the key.
+ * the flags. The file is checked against one schema derived from the command's options
+ * ({@link configSchema}, with zod): types, choices, unknown keys (with a did-you-mean hint); then
+ * each value goes through its flag's parser (ranges). An error names the file and the key.
  */
 export async function applyConfigFile(file: string, command: Command): Promise<void> {
   // A config is a few lines: 1 MB is far more than any real one.
@@ -20,24 +23,28 @@ export async function applyConfigFile(file: string, command: Command): Promise<v
     throw new UsageError(`${file}: not valid ${path.extname(file).slice(1).toUpperCase() || 'JSON'} (${(error as Error).message.split('\n')[0]})`);
   }
   if (config === null || typeof config !== 'object' || Array.isArray(config)) throw new UsageError(`${file}: expected an object of options`);
+  // Keys may be camelCase or the flag's kebab-case; both spellings of one option is an error.
+  const values: Record<string, unknown> = {};
+  const rawKeys = new Map<string, string>();
   for (const [rawKey, value] of Object.entries(config)) {
-    if (value === null || value === undefined) continue;
     const key = rawKey.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-    const option = command.options.find((o) => o.attributeName() === key);
-    if (!option || ['config', 'resume', 'json'].includes(key)) {
-      throw new UsageError(`${file}: unknown option '${rawKey}' (run 'lab ${command.name()} --help' for the options)`);
-    }
+    if (rawKeys.has(key)) throw new UsageError(`${file}: '${rawKeys.get(key)}' and '${rawKey}' set the same option`);
+    rawKeys.set(key, rawKey);
+    values[key] = value;
+  }
+  const checked = configSchema(command).safeParse(values);
+  if (!checked.success) throw new UsageError(`${file}: ${describeIssues(checked.error, command, rawKeys, values).join('; ')}`);
+  for (const [key, value] of Object.entries(checked.data)) {
+    if (value === null || value === undefined) continue;
     if (command.getOptionValueSource(key) === 'cli') continue;
+    const option = command.options.find((o) => o.attributeName() === key)!;
     let parsed: unknown = value;
-    if (option.parseArg && typeof value !== 'boolean') {
+    if (option.parseArg && !option.isBoolean() && !option.argChoices) {
       try {
         parsed = option.parseArg(String(value), undefined as unknown as never);
       } catch (error) {
-        throw new UsageError(`${file}: ${rawKey}: ${(error as Error).message}`);
+        throw new UsageError(`${file}: ${rawKeys.get(key)}: ${(error as Error).message}`);
       }
-    }
-    if (option.argChoices && !option.argChoices.includes(String(value))) {
-      throw new UsageError(`${file}: ${rawKey} must be one of ${option.argChoices.join(', ')}, got '${String(value)}'`);
     }
     command.setOptionValueWithSource(key, parsed, 'config');
   }

@@ -36,7 +36,18 @@ describe('lab train --config', () => {
   it('names the file and key of a bad config', () => {
     const bad = path.join(root, 'bad.json');
     fs.writeFileSync(bad, JSON.stringify({ epoch: 1 }));
-    expect(lab(['train', '--config', bad]).stderr.trim()).toBe(`lab: error: ${bad}: unknown option 'epoch' (run 'lab train --help' for the options)`);
+    expect(lab(['train', '--config', bad]).stderr.trim()).toBe(`lab: error: ${bad}: unknown option 'epoch' (did you mean 'epochs'?); run 'lab train --help' for the options`);
+    // Types are checked by one schema: no boolean for a number, no string for a boolean.
+    fs.writeFileSync(bad, JSON.stringify({ limit: true }));
+    expect(lab(['train', '--config', bad]).stderr.trim()).toBe(`lab: error: ${bad}: limit must be a number, got true`);
+    fs.writeFileSync(bad, JSON.stringify({ staircase: 'false' }));
+    expect(lab(['train', '--config', bad]).stderr.trim()).toBe(`lab: error: ${bad}: staircase must be true or false, got "false"`);
+    fs.writeFileSync(bad, JSON.stringify({ optimizer: 'adamm' }));
+    expect(lab(['train', '--config', bad]).stderr).toMatch(/optimizer must be one of sgd, .*adam.*, got "adamm"/);
+    fs.writeFileSync(bad, JSON.stringify({ 'batch-size': 'x' }));
+    expect(lab(['train', '--config', bad]).stderr).toContain("batch-size: --batch-size must be a positive integer, got 'x'");
+    fs.writeFileSync(bad, JSON.stringify({ batchSize: 8, 'batch-size': 16 }));
+    expect(lab(['train', '--config', bad]).stderr).toContain("'batchSize' and 'batch-size' set the same option");
     fs.writeFileSync(bad, JSON.stringify({ learningRate: -1 }));
     expect(lab(['train', '--config', bad]).stderr).toContain(`${bad}: learningRate: --learning-rate must be a positive number, got '-1'`);
     fs.writeFileSync(bad, '{ nope');
