@@ -47,16 +47,19 @@ export function makeProgram(): Command {
     .option('--out <dir>', 'run folder for config, metrics, checkpoints, model and report (default: runs/<timestamp>)')
     .option('--checkpoint-every <steps>', 'also write a checkpoint every N steps (default: every epoch)', positiveInt('--checkpoint-every'))
     .option('--resume <dir>', 'continue an interrupted run from its last checkpoint, with its saved options')
+    .option('--override', 'with --resume: continue with the options given instead of refusing those that differ from the saved run', false)
     .addOption(jsonOption())
     .hook('preAction', async (command) => {
       const file = command.opts().config as string | undefined;
       if (file) await applyConfigFile(file, command);
     })
-    .action(async (raw: Omit<TrainOptions, 'seed'> & { seed?: number; backend: string }) => {
+    .action(async (raw: Omit<TrainOptions, 'seed'> & { seed?: number; backend: string }, command: Command) => {
+      const explicit = Object.keys(raw).filter((k) => ['cli', 'config'].includes(command.getOptionValueSource(k) ?? ''));
       const options: TrainOptions = {
         ...raw,
         backend: parseBackend(raw.backend),
         seed: raw.seed ?? Math.floor(Math.random() * 2 ** 31),
+        explicit,
       };
       const log = options.json ? process.stderr : process.stdout;
       const result = await runTrain(options, log);

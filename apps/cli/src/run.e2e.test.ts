@@ -63,6 +63,29 @@ describe('run folders, interruption and resume', () => {
     expect(json.test_samples).toBe(10000);
   });
 
+  it('--resume refuses flags that conflict with the saved run (unless --override) and a checkpoint of another network', () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lab-resume-')), 'run');
+    const first = lab(['train', ...dataArgs, '--limit', '300', '--epochs', '1', '--seed', '3', '--backend', 'wasm', '--out', dir]);
+    expect(first.code, first.stderr).toBe(0);
+    const conflict = lab(['train', '--resume', dir, ...dataArgs, '--learning-rate', '0.5', '--denoise', 'median:3']);
+    expect(conflict.code).toBe(2);
+    expect(conflict.stderr.trim()).toBe(
+      `lab: error: --resume ${dir}: --learning-rate 0.5 differs from the saved null; --denoise "median:3" differs from the saved null; drop the flag to continue the run as it was, or add --override to continue with it`,
+    );
+    const moved = lab(['train', '--resume', dir, ...dataArgs, '--out', `${dir}-elsewhere`]);
+    expect(moved.stderr.trim()).toBe(`lab: error: --resume ${dir}: --out ${dir}-elsewhere cannot move a run; its folder is ${dir}`);
+    const same = lab(['train', '--resume', dir, ...dataArgs, '--seed', '3', '--backend', 'wasm']);
+    expect(same.code, same.stderr).toBe(0);
+    const overridden = lab(['train', '--resume', dir, ...dataArgs, '--epochs', '2', '--override']);
+    expect(overridden.code, overridden.stderr).toBe(0);
+    expect(overridden.stdout).toMatch(/Resuming .* at epoch 2/);
+    const config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'));
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ ...config, hidden: 64 }));
+    const other = lab(['train', '--resume', dir, ...dataArgs]);
+    expect(other.code).toBe(1);
+    expect(other.stderr.trim()).toMatch(/cannot resume: the checkpoint in .* is a network of input 28×28×1 and Dense layers \[128, 10\], but the run's config says input 28×28×1 and Dense layers \[64, 10\]/);
+  });
+
   it('a diverging run stops with a message naming the epoch and step, keeping the last good checkpoint', () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lab-nan-')), 'run');
     const r = lab(['train', ...dataArgs, '--limit', '1000', '--epochs', '1', '--learning-rate', '1e30', '--checkpoint-every', '4', '--backend', 'wasm', '--out', dir]);

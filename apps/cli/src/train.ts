@@ -32,10 +32,14 @@ export interface TrainOptions extends OptimizerFlags {
   denoise?: string;
   /** Also checkpoint every this many steps (default: only at the end of each epoch). */
   checkpointEvery?: number;
+  /** The options the user set (on the command line or in --config), as opposed to defaults. */
+  explicit?: readonly string[];
+  /** With `resume`: let the options the user set replace the saved run's. Default false: a conflict is an error. */
+  override?: boolean;
 }
 
 /** The options a run folder's config.json keeps: everything that decides the numbers. */
-const CONFIG_KEYS = ['epochs', 'batchSize', 'optimizer', 'learningRate', 'lrSchedule', 'decayRate', 'decaySteps', 'staircase', 'loss', 'hidden', 'seed', 'validationSplit', 'limit', 'checkpointEvery', 'denoise'] as const;
+const CONFIG_KEYS = ['epochs', 'batchSize', 'optimizer', 'learningRate', 'lrSchedule', 'decayRate', 'decaySteps', 'staircase', 'loss', 'hidden', 'seed', 'validationSplit', 'limit', 'checkpointEvery', 'denoise', 'backend'] as const;
 
 /** The summary `lab train --json` prints as its last line. */
 export interface TrainResult {
@@ -88,7 +92,7 @@ function stopOnSignals(model: Sequential, log: NodeJS.WriteStream): { interrupte
  */
 export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Promise<TrainResult> {
   const run = new RunFolder(flags.resume ?? flags.out ?? RunFolder.defaultDir());
-  const options: TrainOptions = flags.resume ? { ...flags, ...(await run.readConfig()) } : flags;
+  const options: TrainOptions = flags.resume ? resumedOptions(flags, run.dir, await run.readConfig()) : flags;
   const backend = await selectBackend(options.backend);
   log.write(`Backend: ${backend.reason}\n`);
   const mnist = await loadData(options.data, log);
@@ -106,6 +110,7 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
         throw new UsageError(`cannot resume '${run.dir}': ${error.message}`);
       });
       model = checkpoint.model;
+      checkArchitecture(model, options, run.checkpointDir);
       model.compile(compile);
       model.optimizerState = checkpoint.optimizerState;
       start = { epoch: checkpoint.info.epoch, step: checkpoint.info.step };
@@ -204,3 +209,42 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
     tf.dispose([train.x, train.y, test.x, test.y]);
   }
 }
+
+/** The kebab-case flag of an option name: `batchSize` → `--batch-size`. */
+function flagOf(key: string): string {
+  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/**
+ * The options of a resumed run: the saved ones, which decide the numbers. An option the user set
+ * that differs from the saved run's is an error naming both values, unless `override` is given
+ * (then the user's value wins); `--out` elsewhere than the run folder is always an error.
+ */
+export function resumedOptions(flags: TrainOptions, dir: string, saved: Record<string, unknown>): TrainOptions {
+  const explicit = (flags.explicit ?? []).filter((k) => !['resume', 'override', 'json', 'config'].includes(k));
+  if (flags.out !== undefined && path.resolve(flags.out) !== path.resolve(dir)) {
+    throw new UsageError(`--resume ${dir}: --out ${flags.out} cannot move a run; its folder is ${dir}`, 2);
+  }
+  const flagValues = flags as unknown as Record<string, unknown>;
+  // config.json leaves out options that were unset (undefined): those are compared as null.
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const conflicts = explicit.filter((k) => (CONFIG_KEYS as readonly string[]).includes(k) && !same(saved[k], flagValues[k]));
+  if (conflicts.length > 0 && !flags.override) {
+    const what = conflicts.map((k) => `${flagOf(k)} ${JSON.stringify(flagValues[k])} differs from the saved ${JSON.stringify(saved[k] ?? null)}`).join('; ');
+    throw new UsageError(`--resume ${dir}: ${what}; drop the flag to continue the run as it was, or add --override to continue with it`, 2);
+  }
+  const mine = flags.override ? Object.fromEntries(explicit.map((k) => [k, flagValues[k]])) : {};
+  return { ...flags, ...(saved as Partial<TrainOptions>), ...mine };
+}
+
+/** Refuses a checkpoint whose network is not the run's (another --hidden, or not the lesson's shape). */
+function checkArchitecture(model: Sequential, options: TrainOptions, where: string): void {
+  const units = model.layers.map((l) => (l as { units?: number }).units).filter((u): u is number => u !== undefined);
+  const shape = model.inputShape?.join('×');
+  if (shape !== '28×28×1' || units.length !== 2 || units[0] !== options.hidden || units[1] !== 10) {
+    throw new UsageError(
+      `cannot resume: the checkpoint in ${where} is a network of input ${shape ?? '?'} and Dense layers [${units.join(', ')}], but the run's config says input 28×28×1 and Dense layers [${options.hidden}, 10]`,
+    );
+  }
+}
+
