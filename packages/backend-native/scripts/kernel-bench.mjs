@@ -24,14 +24,17 @@ function time(name, f, iterations = 2000) {
   for (let i = 0; i < iterations; i++) f();
   console.log(`${name.padEnd(34)} ${(((performance.now() - t) / iterations) * 1000).toFixed(1)} µs`);
 }
-time('forward 64×784×128 + bias + relu', () => a.matmul(x, w1, h, 1, 64, 128, 784, false, false, 1, 1, b1, 1));
-time('forward 64×128×10 + bias', () => a.matmul(h, w2, o, 1, 64, 10, 128, false, false, 1, 1, b2, 0));
+const { activation } = a.enums;
+const layer = (m, n, k, act) => ({ batch: 1, m, n, k, transposeA: false, transposeB: false, batchA: 1, batchB: 1, activation: act });
+time('forward 64×784×128 + bias + relu', () => a.matmul(x, w1, h, b1, layer(64, 128, 784, activation.relu)));
+time('forward 64×128×10 + bias', () => a.matmul(h, w2, o, b2, layer(64, 10, 128, activation.linear)));
 const [dw1, db1, dw2, db2, dh] = [new Float32Array(784 * 128), new Float32Array(128), new Float32Array(1280), new Float32Array(10), new Float32Array(64 * 128)];
 const dy2 = random(640);
-time('backward layer 1 (dW, db)', () => a.denseBackward(x, w1, h, dh, 64, 784, 128, 1, dw1, db1, null));
-time('backward layer 2 (dW, db, dx)', () => a.denseBackward(h, w2, o, dy2, 64, 128, 10, 0, dw2, db2, dh));
+time('backward layer 1 (dW, db)', () => a.denseBackward(x, w1, h, dh, dw1, db1, null, { rows: 64, inputs: 784, outputs: 128, activation: activation.relu }));
+time('backward layer 2 (dW, db, dx)', () => a.denseBackward(h, w2, o, dy2, dw2, db2, dh, { rows: 64, inputs: 128, outputs: 10, activation: activation.linear }));
 const n = 784 * 128;
 const [g, m, v, p] = [random(n), new Float32Array(n), new Float32Array(n), random(n)];
 const [out, mo, vo] = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
-time('Adam, 100,352 weights', () => a.adamUpdate(g, m, v, p, out, mo, vo, 0.9, 0.999, 1, 1e-7, -0.001, 0));
-time('Adam, fresh output arrays', () => a.adamUpdate(g, m, v, p, new Float32Array(n), new Float32Array(n), new Float32Array(n), 0.9, 0.999, 1, 1e-7, -0.001, 0));
+const adam = () => ({ beta1: 0.9, beta2: 0.999, stepScale: 1, epsHat: 1e-7, scale: -0.001, weightDecay: 0 });
+time('Adam, 100,352 weights', () => a.adamUpdate(g, m, v, p, out, mo, vo, adam()));
+time('Adam, fresh output arrays', () => a.adamUpdate(g, m, v, p, new Float32Array(n), new Float32Array(n), new Float32Array(n), adam()));

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type ActivationCode, type BinaryOpCode, enumsMismatch, type IsaCode, type NativeEnums, type NativeIsa } from './native-enums.js';
 
-/** The instruction sets the addon's kernels are compiled for, best last. */
-export type NativeIsa = 'generic' | 'avx2' | 'avx512';
+export type { NativeIsa } from './native-enums.js';
 
 /** What the addon reports about itself. */
 export interface NativeInfo {
@@ -17,39 +17,102 @@ export interface NativeInfo {
 }
 
 /**
- * The functions the N-API addon exports (see addon/src/addon.cc). They write into the output
- * arrays they are given and throw a TypeError when an array is too short.
+ * Sizes and options of {@link NativeAddon.matmul}: `batch` products `op(A_i) · op(B_i)` of
+ * `m × k` by `k × n`, where A holds `batchA` matrices and B `batchB` (product i reads
+ * `i % batchA` and `i % batchB`), then the bias and the activation.
+ */
+export interface MatMulArgs {
+  batch: number;
+  m: number;
+  n: number;
+  k: number;
+  transposeA: boolean;
+  transposeB: boolean;
+  /** At least 1. */
+  batchA: number;
+  /** At least 1. */
+  batchB: number;
+  activation: ActivationCode;
+}
+
+/** Sizes of {@link NativeAddon.denseBackward}: `x [rows, inputs]`, `w [inputs, outputs]`. */
+export interface DenseBackwardArgs {
+  rows: number;
+  inputs: number;
+  outputs: number;
+  activation: ActivationCode;
+}
+
+/** Sizes of {@link NativeAddon.softmaxCrossEntropy}; `scale` multiplies the gradient (default 1). */
+export interface SoftmaxCrossEntropyArgs {
+  rows: number;
+  cols: number;
+  scale?: number;
+}
+
+/**
+ * Adam's numbers with the bias corrections folded in: `stepScale = sqrt(1 − β2^t) / (1 − β1^t)`,
+ * `epsHat = ε sqrt(1 − β2^t)`; `weightDecay` other than 0 needs `param`.
+ */
+export interface AdamUpdateArgs {
+  beta1: number;
+  beta2: number;
+  stepScale: number;
+  epsHat: number;
+  scale: number;
+  weightDecay: number;
+}
+
+/** Options of {@link NativeAddon.momentumUpdate}. */
+export interface MomentumUpdateArgs {
+  decay: number;
+  nesterov: boolean;
+  scale: number;
+}
+
+/** Options of {@link NativeAddon.rmspropUpdate}. */
+export interface RmspropUpdateArgs {
+  decay: number;
+  epsilon: number;
+  epsInSqrt: boolean;
+  scale: number;
+}
+
+/** Options of {@link NativeAddon.sgdUpdate}. */
+export interface SgdUpdateArgs {
+  scale: number;
+}
+
+/** Options of {@link NativeAddon.binary}. */
+export interface BinaryArgs {
+  op: BinaryOpCode;
+}
+
+/**
+ * The functions the N-API addon exports (see addon/src/addon.cc). Each takes its arrays
+ * positionally (inputs, then the outputs it writes; `null` for an optional one) and its sizes and
+ * options as one object, last. The addon checks everything it is given (the argument count,
+ * Float32Arrays, sizes that are integers in [0, 2^31 − 1], booleans, enum codes, that every array
+ * holds what the sizes ask for) and throws a TypeError or RangeError naming the function and the
+ * argument, "lab_native.matmul: attrs.m must be ...", before touching any memory.
  */
 export interface NativeAddon {
-  matmul(
-    a: Float32Array,
-    b: Float32Array,
-    out: Float32Array,
-    batch: number,
-    m: number,
-    n: number,
-    k: number,
-    transposeA: boolean,
-    transposeB: boolean,
-    batchA: number,
-    batchB: number,
-    bias: Float32Array | null,
-    activation: number,
-  ): void;
+  /** `out[i] = act(op(a_i) · op(b_i) + bias)`; bias has n values or 1. */
+  matmul(a: Float32Array, b: Float32Array, out: Float32Array, bias: Float32Array | null, args: MatMulArgs): void;
+  /** The gradients of `y = act(x · w + b)` into dw, db and dx (db and dx when not null). */
   denseBackward(
     x: Float32Array,
     w: Float32Array,
     y: Float32Array,
     dy: Float32Array,
-    rows: number,
-    inputs: number,
-    outputs: number,
-    activation: number,
     dw: Float32Array,
     db: Float32Array | null,
     dx: Float32Array | null,
+    args: DenseBackwardArgs,
   ): void;
-  softmaxCrossEntropy(logits: Float32Array, labels: Float32Array, rows: number, cols: number, loss: Float32Array, grad: Float32Array, scale?: number): void;
+  /** Per-row loss and the gradient of the logits. */
+  softmaxCrossEntropy(logits: Float32Array, labels: Float32Array, loss: Float32Array, grad: Float32Array, args: SoftmaxCrossEntropyArgs): void;
+  /** One Adam step over g's length; outputs may be the inputs themselves (in place). */
   adamUpdate(
     g: Float32Array,
     m: Float32Array,
@@ -58,23 +121,11 @@ export interface NativeAddon {
     out: Float32Array,
     mOut: Float32Array,
     vOut: Float32Array,
-    beta1: number,
-    beta2: number,
-    stepScale: number,
-    epsHat: number,
-    scale: number,
-    weightDecay: number,
+    args: AdamUpdateArgs,
   ): void;
-  momentumUpdate(
-    g: Float32Array,
-    trace: Float32Array,
-    param: Float32Array | null,
-    out: Float32Array,
-    traceOut: Float32Array,
-    decay: number,
-    nesterov: boolean,
-    scale: number,
-  ): void;
+  /** One momentum step over g's length. */
+  momentumUpdate(g: Float32Array, trace: Float32Array, param: Float32Array | null, out: Float32Array, traceOut: Float32Array, args: MomentumUpdateArgs): void;
+  /** One RMSProp step over g's length; centered when mu and muOut are given. */
   rmspropUpdate(
     g: Float32Array,
     nu: Float32Array,
@@ -83,16 +134,19 @@ export interface NativeAddon {
     out: Float32Array,
     nuOut: Float32Array,
     muOut: Float32Array | null,
-    decay: number,
-    epsilon: number,
-    epsInSqrt: boolean,
-    scale: number,
+    args: RmspropUpdateArgs,
   ): void;
-  sgdUpdate(g: Float32Array, param: Float32Array | null, out: Float32Array, scale: number): void;
-  binary(op: number, a: Float32Array, b: Float32Array, out: Float32Array): void;
+  /** `out = param + scale · g` (or `scale · g`). */
+  sgdUpdate(g: Float32Array, param: Float32Array | null, out: Float32Array, args: SgdUpdateArgs): void;
+  /** `out[i] = op(a[i % a.length], b[i % b.length])`; both lengths divide out's. */
+  binary(a: Float32Array, b: Float32Array, out: Float32Array, args: BinaryArgs): void;
   info(): NativeInfo;
-  setIsa(isa: NativeIsa): boolean;
+  /** Forces an instruction set no better than the CPU's; false (changing nothing) otherwise. */
+  setIsa(isa: IsaCode): boolean;
+  /** Threads for large matmuls, at least 1 (more than 64 means 64). */
   setThreads(threads: number): void;
+  /** The shared enums, as addon/src/enums.h defines them. */
+  readonly enums: NativeEnums;
 }
 
 /** The addon, or why it could not be loaded. */
@@ -121,6 +175,9 @@ export function loadAddon(file: string = defaultAddonPath()): AddonResult {
     if (typeof loaded !== 'object' || loaded === null || typeof (loaded as { matmul?: unknown }).matmul !== 'function') {
       return { reason: `${file} is not the lab native addon` };
     }
+    // An addon built from other sources (an older calling convention) would misread every call.
+    const mismatch = enumsMismatch((loaded as { enums?: unknown }).enums);
+    if (mismatch) return { reason: `${file} does not match this package's sources (${mismatch}): rebuild it with \`pnpm build\`` };
     return { addon: loaded as NativeAddon };
   } catch (error) {
     return { reason: `the native addon failed to load: ${error instanceof Error ? error.message : String(error)}` };

@@ -1,4 +1,5 @@
 import { type NativeAddon, type NativeInfo, type NativeIsa, loadAddon } from './addon.js';
+import { Isa, isaCode } from './native-enums.js';
 import { registerNativeBackend } from './register.js';
 
 /** Whether the 'native' backend is registered, and if not, why. */
@@ -34,7 +35,7 @@ export function loadNativeBackendSync(): NativeStatus {
   return state.status;
 }
 
-const ISAS: readonly NativeIsa[] = ['generic', 'avx2', 'avx512'];
+const ISAS = Object.keys(Isa) as NativeIsa[];
 
 /**
  * Applies `LAB_NATIVE_ISA` (generic, avx2 or avx512): forces the kernels down to that instruction
@@ -44,8 +45,9 @@ const ISAS: readonly NativeIsa[] = ['generic', 'avx2', 'avx512'];
 function forcedIsa(addon: NativeAddon): string | undefined {
   const wanted = process.env.LAB_NATIVE_ISA;
   if (wanted === undefined || wanted === '') return undefined;
-  if (!ISAS.includes(wanted as NativeIsa)) return `LAB_NATIVE_ISA must be one of ${ISAS.join(', ')}; got '${wanted}'`;
-  if (!addon.setIsa(wanted as NativeIsa)) return `LAB_NATIVE_ISA=${wanted}, but this CPU supports at most ${addon.info().detectedIsa}`;
+  const code = isaCode(wanted);
+  if (code === undefined) return `LAB_NATIVE_ISA must be one of ${ISAS.join(', ')}; got '${wanted}'`;
+  if (!addon.setIsa(code)) return `LAB_NATIVE_ISA=${wanted}, but this CPU supports at most ${addon.info().detectedIsa}`;
   return undefined;
 }
 
@@ -79,5 +81,7 @@ export function setNativeThreads(threads: number): void {
  * where the CPU lacks it. The default is the best the CPU has.
  */
 export function setNativeIsa(isa: NativeIsa): boolean {
-  return addon().setIsa(isa);
+  const native = addon();
+  const code = isaCode(isa);
+  return code !== undefined && native.setIsa(code);
 }

@@ -1,12 +1,18 @@
-// The N-API surface: thin, checked wrappers from Float32Arrays to the kernels. Every function
-// validates lengths before touching memory and throws a TypeError naming the argument at fault.
+// The N-API surface: checked wrappers from Float32Arrays and attrs objects to the kernels. Every
+// entry point is `fn(arrays..., attrs)`: the arrays positionally (outputs after inputs, null for
+// an optional one), sizes and options in one object read into a struct. args.h checks them all
+// before any memory is touched and throws a TypeError or RangeError naming the function and the
+// argument; Guard() turns any C++ exception into a JavaScript error, so no input crashes Node.
 #include <napi.h>
 
+#include <climits>
 #include <string>
 #include <vector>
 
+#include "args.h"
 #include "cpu-features.h"
 #include "elementwise.h"
+#include "enums.h"
 #include "gemm.h"
 #include "thread-pool.h"
 #include "training.h"
@@ -14,223 +20,258 @@
 namespace {
 
 using lab::Activation;
+using lab::napi::Args;
+using lab::napi::Attrs;
+using lab::napi::F32;
+using lab::napi::Guard;
+using lab::napi::Key;
 
-bool Fail(const Napi::Env& env, const std::string& message) {
-  Napi::TypeError::New(env, "lab_native: " + message).ThrowAsJavaScriptException();
-  return false;
-}
+struct MatMulAttrs {
+  int batch, m, n, k;
+  bool transpose_a, transpose_b;
+  int batch_a, batch_b;  // A and B hold batch_a and batch_b matrices; batch i reads i % batch_a, i % batch_b
+  Activation activation;
 
-// Reads argument i as a Float32Array of at least `need` elements (or null when optional).
-bool F32(const Napi::CallbackInfo& info, size_t i, const char* name, size_t need, float** out, bool optional = false) {
-  const Napi::Value v = info[i];
-  if (optional && (v.IsNull() || v.IsUndefined())) {
-    *out = nullptr;
-    return true;
-  }
-  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
-    return Fail(info.Env(), std::string(name) + " must be a Float32Array");
-  }
-  Napi::Float32Array a = v.As<Napi::Float32Array>();
-  if (a.ElementLength() < need) {
-    return Fail(info.Env(), std::string(name) + " has " + std::to_string(a.ElementLength()) + " elements, needs " +
-                                std::to_string(need));
-  }
-  *out = a.Data();
-  return true;
-}
+  explicit MatMulAttrs(const Attrs& a)
+      : batch(a.Size(Key::batch)),
+        m(a.Size(Key::m)),
+        n(a.Size(Key::n)),
+        k(a.Size(Key::k)),
+        transpose_a(a.Bool(Key::transposeA)),
+        transpose_b(a.Bool(Key::transposeB)),
+        batch_a(a.Size(Key::batchA, 1)),
+        batch_b(a.Size(Key::batchB, 1)),
+        activation(a.ActivationCode(Key::activation)) {}
+};
 
-int Int(const Napi::CallbackInfo& info, size_t i) { return info[i].As<Napi::Number>().Int32Value(); }
-float Num(const Napi::CallbackInfo& info, size_t i) { return info[i].As<Napi::Number>().FloatValue(); }
-bool Bool(const Napi::CallbackInfo& info, size_t i) { return info[i].ToBoolean().Value(); }
-
-// matmul(a, b, out, batch, m, n, k, transposeA, transposeB, batchA, batchB, bias | null, activation)
+// matmul(a, b, out, bias | null, { batch, m, n, k, transposeA, transposeB, batchA, batchB, activation })
 Napi::Value MatMul(const Napi::CallbackInfo& info) {
-  const int batch = Int(info, 3), m = Int(info, 4), n = Int(info, 5), k = Int(info, 6);
-  const bool ta = Bool(info, 7), tb = Bool(info, 8);
-  const int batch_a = Int(info, 9), batch_b = Int(info, 10);
-  const int act = Int(info, 12);
-  if (batch < 0 || m < 0 || n < 0 || k < 0 || batch_a < 1 || batch_b < 1) {
-    Fail(info.Env(), "matmul: negative size");
-    return info.Env().Undefined();
-  }
-  const size_t mk = static_cast<size_t>(m) * k, kn = static_cast<size_t>(k) * n, mn = static_cast<size_t>(m) * n;
-  float *a, *b, *c, *bias;
-  if (!F32(info, 0, "a", mk * batch_a, &a) || !F32(info, 1, "b", kn * batch_b, &b) ||
-      !F32(info, 2, "out", mn * batch, &c) || !F32(info, 11, "bias", 1, &bias, true)) {
-    return info.Env().Undefined();
-  }
-  int bias_size = 0;
-  if (bias != nullptr) {
-    bias_size = static_cast<int>(info[11].As<Napi::Float32Array>().ElementLength());
-    if (bias_size != n && bias_size != 1) {
-      Fail(info.Env(), "matmul: bias must have n or 1 elements");
-      return info.Env().Undefined();
+  return Guard(info, "matmul", [&] {
+    const Args args(info, "matmul", "a, b, out, bias, attrs");
+    const MatMulAttrs at(args.AttrsAt(4));
+    const int batch = at.batch, m = at.m, n = at.n, k = at.k, batch_a = at.batch_a, batch_b = at.batch_b;
+    const std::size_t mk = args.Product(m, k, "m × k"), kn = args.Product(k, n, "k × n"),
+                      mn = args.Product(m, n, "m × n");
+    const F32 a = args.Float32(0, args.Product(mk, batch_a, "batchA × m × k"), "batchA × m × k");
+    const F32 b = args.Float32(1, args.Product(kn, batch_b, "batchB × k × n"), "batchB × k × n");
+    const F32 c = args.Float32(2, args.Product(mn, batch, "batch × m × n"), "batch × m × n");
+    const F32 bias = args.OptionalFloat32(3);
+    if (bias.given && bias.length != static_cast<std::size_t>(n) && bias.length != 1) {
+      args.Fail("bias has " + std::to_string(bias.length) + " elements, needs n (" + std::to_string(n) + ") or 1", true);
     }
-  }
-  for (int bi = 0; bi < batch; ++bi) {
-    const float* ab = a + (bi % batch_a) * mk;
-    const float* bb = b + (bi % batch_b) * kn;
-    const lab::View av = ta ? lab::View{ab, 1, m} : lab::View{ab, k, 1};
-    const lab::View bv = tb ? lab::View{bb, 1, k} : lab::View{bb, n, 1};
-    lab::Gemm(m, n, k, av, bv, c + bi * mn, n);
-  }
-  if (bias != nullptr || act != 0) {
-    lab::BiasActivation(c, batch * m, n, bias, bias_size, static_cast<Activation>(act));
-  }
-  return info.Env().Undefined();
+    // The epilogue walks batch × m rows as one int.
+    if (static_cast<std::size_t>(batch) * m > INT_MAX) args.Fail("batch × m must be at most 2147483647", true);
+    if (mn * batch == 0) return info.Env().Undefined();  // nothing to write
+    for (int bi = 0; bi < batch; ++bi) {
+      const float* ab = a.data + (bi % batch_a) * mk;
+      const float* bb = b.data + (bi % batch_b) * kn;
+      const lab::View av = at.transpose_a ? lab::View{ab, 1, m} : lab::View{ab, k, 1};
+      const lab::View bv = at.transpose_b ? lab::View{bb, 1, k} : lab::View{bb, n, 1};
+      lab::Gemm(m, n, k, av, bv, c.data + bi * mn, n);
+    }
+    if (bias.given || at.activation != Activation::kLinear) {
+      lab::BiasActivation(c.data, batch * m, n, bias.data, static_cast<int>(bias.length), at.activation);
+    }
+    return info.Env().Undefined();
+  });
 }
 
-// denseBackward(x, w, y, dy, rows, in, out, activation, dw, db | null, dx | null)
+struct DenseBackwardAttrs {
+  int rows, inputs, outputs;
+  Activation activation;
+
+  explicit DenseBackwardAttrs(const Attrs& a)
+      : rows(a.Size(Key::rows)),
+        inputs(a.Size(Key::inputs)),
+        outputs(a.Size(Key::outputs)),
+        activation(a.ActivationCode(Key::activation)) {}
+};
+
+// denseBackward(x, w, y, dy, dw, db | null, dx | null, { rows, inputs, outputs, activation })
 Napi::Value DenseBackward(const Napi::CallbackInfo& info) {
-  const int rows = Int(info, 4), in = Int(info, 5), out = Int(info, 6), act = Int(info, 7);
-  const size_t ro = static_cast<size_t>(rows) * out;
-  float *x, *w, *y, *dy, *dw, *db, *dx;
-  if (!F32(info, 0, "x", static_cast<size_t>(rows) * in, &x) || !F32(info, 1, "w", static_cast<size_t>(in) * out, &w) ||
-      !F32(info, 2, "y", ro, &y) || !F32(info, 3, "dy", ro, &dy) ||
-      !F32(info, 8, "dw", static_cast<size_t>(in) * out, &dw) || !F32(info, 9, "db", out, &db, true) ||
-      !F32(info, 10, "dx", static_cast<size_t>(rows) * in, &dx, true)) {
+  return Guard(info, "denseBackward", [&] {
+    const Args args(info, "denseBackward", "x, w, y, dy, dw, db, dx, attrs");
+    const DenseBackwardAttrs at(args.AttrsAt(7));
+    const int rows = at.rows, in = at.inputs, out = at.outputs;
+    const std::size_t ri = args.Product(rows, in, "rows × inputs"), io = args.Product(in, out, "inputs × outputs"),
+                      ro = args.Product(rows, out, "rows × outputs");
+    const F32 x = args.Float32(0, ri, "rows × inputs");
+    const F32 w = args.Float32(1, io, "inputs × outputs");
+    const F32 y = args.Float32(2, ro, "rows × outputs");
+    const F32 dy = args.Float32(3, ro, "rows × outputs");
+    const F32 dw = args.Float32(4, io, "inputs × outputs");
+    const F32 db = args.OptionalFloat32(5, out, "outputs");
+    const F32 dx = args.OptionalFloat32(6, ri, "rows × inputs");
+    if (io == 0 && (!db.given || out == 0) && (!dx.given || ri == 0)) return info.Env().Undefined();  // nothing to write
+    std::vector<float> scratch(at.activation == Activation::kLinear ? 0 : ro);
+    lab::DenseBackward(x.data, w.data, y.data, dy.data, rows, in, out, at.activation, dw.data, db.data, dx.data,
+                       scratch.data());
     return info.Env().Undefined();
-  }
-  std::vector<float> scratch(act == 0 ? 0 : ro);
-  lab::DenseBackward(x, w, y, dy, rows, in, out, static_cast<Activation>(act), dw, db, dx, scratch.data());
-  return info.Env().Undefined();
+  });
 }
 
-// softmaxCrossEntropy(logits, labels, rows, cols, loss, grad, scale = 1)
+// softmaxCrossEntropy(logits, labels, loss, grad, { rows, cols, scale = 1 })
 Napi::Value SoftmaxCrossEntropy(const Napi::CallbackInfo& info) {
-  const int rows = Int(info, 2), cols = Int(info, 3);
-  const size_t rc = static_cast<size_t>(rows) * cols;
-  float *z, *t, *loss, *grad;
-  if (!F32(info, 0, "logits", rc, &z) || !F32(info, 1, "labels", rc, &t) || !F32(info, 4, "loss", rows, &loss) ||
-      !F32(info, 5, "grad", rc, &grad)) {
+  return Guard(info, "softmaxCrossEntropy", [&] {
+    const Args args(info, "softmaxCrossEntropy", "logits, labels, loss, grad, attrs");
+    const Attrs attrs = args.AttrsAt(4);
+    const int rows = attrs.Size(Key::rows), cols = attrs.Size(Key::cols);
+    const float scale = static_cast<float>(attrs.OptionalNumber(Key::scale, 1.0));
+    const std::size_t rc = args.Product(rows, cols, "rows × cols");
+    const F32 z = args.Float32(0, rc, "rows × cols");
+    const F32 t = args.Float32(1, rc, "rows × cols");
+    const F32 loss = args.Float32(2, rows, "rows");
+    const F32 grad = args.Float32(3, rc, "rows × cols");
+    lab::SoftmaxCrossEntropy(z.data, t.data, rows, cols, scale, loss.data, grad.data);
     return info.Env().Undefined();
-  }
-  const float scale = info.Length() > 6 && info[6].IsNumber() ? static_cast<float>(Num(info, 6)) : 1.0f;
-  lab::SoftmaxCrossEntropy(z, t, rows, cols, scale, loss, grad);
-  return info.Env().Undefined();
+  });
 }
 
-// adamUpdate(g, m, v, param | null, out, mOut, vOut, beta1, beta2, stepScale, epsHat, scale, weightDecay)
+// adamUpdate(g, m, v, param | null, out, mOut, vOut, { beta1, beta2, stepScale, epsHat, scale, weightDecay })
+// Every array has (at least) g's length.
 Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
-  if (!info[0].IsTypedArray()) {
-    Fail(info.Env(), "adamUpdate: g must be a Float32Array");
+  return Guard(info, "adamUpdate", [&] {
+    const Args args(info, "adamUpdate", "g, m, v, param, out, mOut, vOut, attrs");
+    const F32 g = args.Float32(0);
+    const std::size_t n = g.length;
+    const F32 m = args.Float32(1, n, "g's length"), v = args.Float32(2, n, "g's length");
+    const F32 p = args.OptionalFloat32(3, n, "g's length");
+    const F32 out = args.Float32(4, n, "g's length"), mo = args.Float32(5, n, "g's length"),
+              vo = args.Float32(6, n, "g's length");
+    const Attrs attrs = args.AttrsAt(7);
+    const double beta1 = attrs.Number(Key::beta1), beta2 = attrs.Number(Key::beta2);
+    const float step_scale = static_cast<float>(attrs.Number(Key::stepScale));
+    const float eps_hat = static_cast<float>(attrs.Number(Key::epsHat));
+    const float scale = static_cast<float>(attrs.Number(Key::scale));
+    const float weight_decay = static_cast<float>(attrs.Number(Key::weightDecay));
+    const lab::AdamParams params{static_cast<float>(beta1), static_cast<float>(beta2),
+                                 static_cast<float>(1.0 - beta1), static_cast<float>(1.0 - beta2),
+                                 step_scale, eps_hat, scale, weight_decay};
+    if (params.weight_decay != 0.0f && !p.given) args.Fail("attrs.weightDecay is not 0, which needs param (got null)");
+    lab::AdamUpdate(n, g.data, m.data, v.data, p.data, params, out.data, mo.data, vo.data);
     return info.Env().Undefined();
-  }
-  const size_t n = info[0].As<Napi::TypedArray>().ElementLength();
-  float *g, *m, *v, *p, *out, *mo, *vo;
-  if (!F32(info, 0, "g", n, &g) || !F32(info, 1, "m", n, &m) || !F32(info, 2, "v", n, &v) ||
-      !F32(info, 3, "param", n, &p, true) || !F32(info, 4, "out", n, &out) || !F32(info, 5, "mOut", n, &mo) ||
-      !F32(info, 6, "vOut", n, &vo)) {
-    return info.Env().Undefined();
-  }
-  const double beta1 = info[7].As<Napi::Number>().DoubleValue(), beta2 = info[8].As<Napi::Number>().DoubleValue();
-  const lab::AdamParams params{static_cast<float>(beta1), static_cast<float>(beta2),
-                               static_cast<float>(1.0 - beta1), static_cast<float>(1.0 - beta2),
-                               static_cast<float>(Num(info, 9)), static_cast<float>(Num(info, 10)),
-                               static_cast<float>(Num(info, 11)), static_cast<float>(Num(info, 12))};
-  if (params.weight_decay != 0.0f && p == nullptr) {
-    Fail(info.Env(), "adamUpdate: weight decay needs param");
-    return info.Env().Undefined();
-  }
-  lab::AdamUpdate(n, g, m, v, p, params, out, mo, vo);
-  return info.Env().Undefined();
+  });
 }
 
-// momentumUpdate(g, trace, param | null, out, traceOut, decay, nesterov, scale)
+// momentumUpdate(g, trace, param | null, out, traceOut, { decay, nesterov, scale })
 Napi::Value MomentumUpdate(const Napi::CallbackInfo& info) {
-  if (!info[0].IsTypedArray()) {
-    Fail(info.Env(), "momentumUpdate: g must be a Float32Array");
+  return Guard(info, "momentumUpdate", [&] {
+    const Args args(info, "momentumUpdate", "g, trace, param, out, traceOut, attrs");
+    const F32 g = args.Float32(0);
+    const std::size_t n = g.length;
+    const F32 t = args.Float32(1, n, "g's length");
+    const F32 p = args.OptionalFloat32(2, n, "g's length");
+    const F32 out = args.Float32(3, n, "g's length"), to = args.Float32(4, n, "g's length");
+    const Attrs attrs = args.AttrsAt(5);
+    const float decay = static_cast<float>(attrs.Number(Key::decay));
+    const bool nesterov = attrs.Bool(Key::nesterov);
+    const float scale = static_cast<float>(attrs.Number(Key::scale));
+    lab::MomentumUpdate(n, g.data, t.data, p.data, decay, nesterov, scale, out.data, to.data);
     return info.Env().Undefined();
-  }
-  const size_t n = info[0].As<Napi::TypedArray>().ElementLength();
-  float *g, *t, *p, *out, *to;
-  if (!F32(info, 0, "g", n, &g) || !F32(info, 1, "trace", n, &t) || !F32(info, 2, "param", n, &p, true) ||
-      !F32(info, 3, "out", n, &out) || !F32(info, 4, "traceOut", n, &to)) {
-    return info.Env().Undefined();
-  }
-  lab::MomentumUpdate(n, g, t, p, Num(info, 5), Bool(info, 6), Num(info, 7), out, to);
-  return info.Env().Undefined();
+  });
 }
 
-// rmspropUpdate(g, nu, mu | null, param | null, out, nuOut, muOut | null, decay, epsilon, epsInSqrt, scale)
+// rmspropUpdate(g, nu, mu | null, param | null, out, nuOut, muOut | null, { decay, epsilon, epsInSqrt, scale })
 Napi::Value RmspropUpdate(const Napi::CallbackInfo& info) {
-  if (!info[0].IsTypedArray()) {
-    Fail(info.Env(), "rmspropUpdate: g must be a Float32Array");
+  return Guard(info, "rmspropUpdate", [&] {
+    const Args args(info, "rmspropUpdate", "g, nu, mu, param, out, nuOut, muOut, attrs");
+    const F32 g = args.Float32(0);
+    const std::size_t n = g.length;
+    const F32 nu = args.Float32(1, n, "g's length");
+    const F32 mu = args.OptionalFloat32(2, n, "g's length"), p = args.OptionalFloat32(3, n, "g's length");
+    const F32 out = args.Float32(4, n, "g's length"), nuo = args.Float32(5, n, "g's length");
+    const F32 muo = args.OptionalFloat32(6, n, "g's length");
+    if (mu.given != muo.given) args.Fail("mu and muOut must be given together (or both null)");
+    const Attrs attrs = args.AttrsAt(7);
+    const double decay = attrs.Number(Key::decay);
+    const float epsilon = static_cast<float>(attrs.Number(Key::epsilon));
+    const bool eps_in_sqrt = attrs.Bool(Key::epsInSqrt);
+    const float scale = static_cast<float>(attrs.Number(Key::scale));
+    lab::RmspropUpdate(n, g.data, nu.data, mu.given ? mu.data : nullptr, p.data, static_cast<float>(decay),
+                       static_cast<float>(1.0 - decay), epsilon, eps_in_sqrt, scale, out.data, nuo.data,
+                       muo.given ? muo.data : nullptr);
     return info.Env().Undefined();
-  }
-  const size_t n = info[0].As<Napi::TypedArray>().ElementLength();
-  float *g, *nu, *mu, *p, *out, *nuo, *muo;
-  if (!F32(info, 0, "g", n, &g) || !F32(info, 1, "nu", n, &nu) || !F32(info, 2, "mu", n, &mu, true) ||
-      !F32(info, 3, "param", n, &p, true) || !F32(info, 4, "out", n, &out) || !F32(info, 5, "nuOut", n, &nuo) ||
-      !F32(info, 6, "muOut", n, &muo, true)) {
-    return info.Env().Undefined();
-  }
-  if ((mu == nullptr) != (muo == nullptr)) {
-    Fail(info.Env(), "rmspropUpdate: mu and muOut must be given together");
-    return info.Env().Undefined();
-  }
-  const double decay = info[7].As<Napi::Number>().DoubleValue();
-  lab::RmspropUpdate(n, g, nu, mu, p, static_cast<float>(decay), static_cast<float>(1.0 - decay), Num(info, 8),
-                     Bool(info, 9), Num(info, 10), out, nuo, muo);
-  return info.Env().Undefined();
+  });
 }
 
-// sgdUpdate(g, param | null, out, scale)
+// sgdUpdate(g, param | null, out, { scale })
 Napi::Value SgdUpdate(const Napi::CallbackInfo& info) {
-  if (!info[0].IsTypedArray()) {
-    Fail(info.Env(), "sgdUpdate: g must be a Float32Array");
+  return Guard(info, "sgdUpdate", [&] {
+    const Args args(info, "sgdUpdate", "g, param, out, attrs");
+    const F32 g = args.Float32(0);
+    const std::size_t n = g.length;
+    const F32 p = args.OptionalFloat32(1, n, "g's length");
+    const F32 out = args.Float32(2, n, "g's length");
+    const float scale = static_cast<float>(args.AttrsAt(3).Number(Key::scale));
+    lab::SgdUpdate(n, g.data, p.data, scale, out.data);
     return info.Env().Undefined();
-  }
-  const size_t n = info[0].As<Napi::TypedArray>().ElementLength();
-  float *g, *p, *out;
-  if (!F32(info, 0, "g", n, &g) || !F32(info, 1, "param", n, &p, true) || !F32(info, 2, "out", n, &out)) {
-    return info.Env().Undefined();
-  }
-  lab::SgdUpdate(n, g, p, Num(info, 3), out);
-  return info.Env().Undefined();
+  });
 }
 
-// binary(op, a, b, out): out[i] = op(a[i % a.length], b[i % b.length]); both lengths divide out's.
+// binary(a, b, out, { op }): out[i] = op(a[i % a.length], b[i % b.length]); both lengths divide out's.
 Napi::Value Binary(const Napi::CallbackInfo& info) {
-  const int op = Int(info, 0);
-  float *a, *b, *out;
-  if (!F32(info, 1, "a", 0, &a) || !F32(info, 2, "b", 0, &b) || !F32(info, 3, "out", 0, &out)) {
+  return Guard(info, "binary", [&] {
+    const Args args(info, "binary", "a, b, out, attrs");
+    const lab::BinaryOp op = args.AttrsAt(3).BinaryOpCode(Key::op);
+    const F32 a = args.Float32(0), b = args.Float32(1), out = args.Float32(2);
+    const std::size_t na = a.length, nb = b.length, n = out.length;
+    if (n > 0 && (na == 0 || nb == 0 || n % na != 0 || n % nb != 0)) {
+      args.Fail("the lengths of a (" + std::to_string(na) + ") and b (" + std::to_string(nb) +
+                    ") must be nonzero and divide out's (" + std::to_string(n) + ")",
+                true);
+    }
+    if (n > 0) lab::Binary(op, a.data, na, b.data, nb, out.data, n);
     return info.Env().Undefined();
-  }
-  const size_t na = info[1].As<Napi::TypedArray>().ElementLength();
-  const size_t nb = info[2].As<Napi::TypedArray>().ElementLength();
-  const size_t n = info[3].As<Napi::TypedArray>().ElementLength();
-  if (op < 0 || op > 6 || (n > 0 && (na == 0 || nb == 0 || n % na != 0 || n % nb != 0))) {
-    Fail(info.Env(), "binary: bad op or sizes");
-    return info.Env().Undefined();
-  }
-  if (n > 0) lab::Binary(static_cast<lab::BinaryOp>(op), a, na, b, nb, out, n);
-  return info.Env().Undefined();
+  });
 }
 
 // info() → { isa, detectedIsa, threads }
 Napi::Value Info(const Napi::CallbackInfo& info) {
-  Napi::Object o = Napi::Object::New(info.Env());
-  o.Set("isa", lab::IsaName(lab::CurrentIsa()));
-  o.Set("detectedIsa", lab::IsaName(lab::DetectIsa()));
-  o.Set("threads", lab::Threads());
-  return o;
+  return Guard(info, "info", [&] {
+    const Args args(info, "info", "");
+    Napi::Object o = Napi::Object::New(info.Env());
+    o.Set("isa", lab::IsaName(lab::CurrentIsa()));
+    o.Set("detectedIsa", lab::IsaName(lab::DetectIsa()));
+    o.Set("threads", lab::Threads());
+    return Napi::Value(o);
+  });
 }
 
-// setIsa('generic' | 'avx2' | 'avx512') → whether the CPU supports it (and it is now in use)
+// setIsa(isa code) → whether the CPU supports it (and it is now in use)
 Napi::Value SetIsa(const Napi::CallbackInfo& info) {
-  const std::string name = info[0].As<Napi::String>().Utf8Value();
-  lab::Isa isa = lab::Isa::kGeneric;
-  if (name == "avx2") isa = lab::Isa::kAvx2;
-  else if (name == "avx512") isa = lab::Isa::kAvx512;
-  else if (name != "generic") return Napi::Boolean::New(info.Env(), false);
-  return Napi::Boolean::New(info.Env(), lab::SetIsa(isa));
+  return Guard(info, "setIsa", [&] {
+    const Args args(info, "setIsa", "isa");
+    return Napi::Value(Napi::Boolean::New(info.Env(), lab::SetIsa(args.IsaAt(0))));
+  });
 }
 
-// setThreads(n)
+// setThreads(threads ≥ 1); more than 64 means 64.
 Napi::Value SetThreads(const Napi::CallbackInfo& info) {
-  lab::SetThreads(Int(info, 0));
-  return info.Env().Undefined();
+  return Guard(info, "setThreads", [&] {
+    const Args args(info, "setThreads", "threads");
+    lab::SetThreads(args.SizeAt(0, 1));
+    return info.Env().Undefined();
+  });
+}
+
+// The shared enums (enums.h) as { activation: { linear: 0, ... }, binaryOp: { ... }, isa: { ... } }, frozen.
+Napi::Object Enums(Napi::Env env) {
+  Napi::Object enums = Napi::Object::New(env);
+#define LAB_SET(id, value, js_name) group.Set(js_name, value);
+#define LAB_GROUP(name, TABLE)                    \
+  {                                               \
+    Napi::Object group = Napi::Object::New(env); \
+    TABLE(LAB_SET)                                \
+    group.Freeze();                               \
+    enums.Set(name, group);                       \
+  }
+  LAB_GROUP("activation", LAB_ACTIVATIONS)
+  LAB_GROUP("binaryOp", LAB_BINARY_OPS)
+  LAB_GROUP("isa", LAB_ISAS)
+#undef LAB_GROUP
+#undef LAB_SET
+  enums.Freeze();
+  return enums;
 }
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
@@ -245,6 +286,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("info", Napi::Function::New(env, Info));
   exports.Set("setIsa", Napi::Function::New(env, SetIsa));
   exports.Set("setThreads", Napi::Function::New(env, SetThreads));
+  exports.Set("enums", Enums(env));
   return exports;
 }
 

@@ -29,10 +29,13 @@ bool SetIsa(Isa isa) {
 
 const char* IsaName(Isa isa) {
   switch (isa) {
-    case Isa::kAvx512: return "avx512";
-    case Isa::kAvx2: return "avx2";
-    default: return "generic";
+#define LAB_ISA_NAME(id, value, js_name) \
+  case Isa::id:                          \
+    return js_name;
+    LAB_ISAS(LAB_ISA_NAME)
+#undef LAB_ISA_NAME
   }
+  return "generic";
 }
 
 }  // namespace lab

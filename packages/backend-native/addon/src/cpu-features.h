@@ -1,9 +1,9 @@
 // Which instruction set the kernels use, chosen once at load time from what the CPU reports.
 #pragma once
 
-namespace lab {
+#include "enums.h"
 
-enum class Isa { kGeneric = 0, kAvx2 = 1, kAvx512 = 2 };
+namespace lab {
 
 // The best instruction set this CPU (and this build) supports.
 Isa DetectIsa();

@@ -4,9 +4,9 @@
 #pragma once
 #include <cstddef>
 
-namespace lab {
+#include "enums.h"
 
-enum class BinaryOp { kAdd = 0, kSub = 1, kMul = 2, kDiv = 3, kMax = 4, kMin = 5, kSquaredDifference = 6 };
+namespace lab {
 
 // out[i] = op(a[i % na], b[i % nb]) for i < n, where na and nb divide n.
 void Binary(BinaryOp op, const float* a, std::size_t na, const float* b, std::size_t nb, float* out, std::size_t n);

@@ -4,9 +4,9 @@
 #pragma once
 #include <cstddef>
 
-namespace lab {
+#include "enums.h"
 
-enum class Activation { kLinear = 0, kRelu = 1 };
+namespace lab {
 
 // c[i, j] = act(c[i, j] + bias[j % bias_size]) over rows × cols; bias may be null.
 void BiasActivation(float* c, int rows, int cols, const float* bias, int bias_size, Activation act);

@@ -35,12 +35,14 @@ export function adamUpdateKernel(addon: NativeAddon): tf.KernelConfig {
         out.values,
         m.values,
         v.values,
-        attrs.beta1,
-        attrs.beta2,
-        root / (1 - attrs.beta1 ** attrs.count),
-        attrs.epsilon * root,
-        attrs.scale,
-        weightDecay,
+        {
+          beta1: attrs.beta1,
+          beta2: attrs.beta2,
+          stepScale: root / (1 - attrs.beta1 ** attrs.count),
+          epsHat: attrs.epsilon * root,
+          scale: attrs.scale,
+          weightDecay,
+        },
       );
       return [out.output(), m.output(), v.output()];
     },

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { NativeAddon } from '../addon.js';
+import { Activation } from '../native-enums.js';
 import { kernelArgs } from './float32-inputs.js';
 import { matMulShape } from './matmul-shape.js';
 
@@ -25,7 +26,8 @@ export function batchMatMulKernel(addon: NativeAddon, fallback: tf.KernelFunc): 
       const out = backend.allocate(shape.batch * shape.m * shape.n);
       if (out.length > 0) {
         const { batch, m, n, k, batchA, batchB } = shape;
-        addon.matmul(backend.float32(a, 'a'), backend.float32(b, 'b'), out, batch, m, n, k, attrs.transposeA, attrs.transposeB, batchA, batchB, null, 0);
+        const sizes = { batch, m, n, k, transposeA: Boolean(attrs.transposeA), transposeB: Boolean(attrs.transposeB), batchA, batchB, activation: Activation.linear };
+        addon.matmul(backend.float32(a, 'a'), backend.float32(b, 'b'), out, null, sizes);
       }
       return backend.makeTensorInfo(shape.outShape, 'float32', out);
     },

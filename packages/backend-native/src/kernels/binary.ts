@@ -1,16 +1,17 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { NativeAddon } from '../addon.js';
+import { BinaryOp, type BinaryOpCode } from '../native-enums.js';
 import { kernelArgs } from './float32-inputs.js';
 
-/** The binary kernels done natively, with the addon's op numbers (addon/src/elementwise.h). */
-const ops: [string, number][] = [
-  [tf.Add, 0],
-  [tf.Sub, 1],
-  [tf.Multiply, 2],
-  [tf.RealDiv, 3],
-  [tf.Maximum, 4],
-  [tf.Minimum, 5],
-  [tf.SquaredDifference, 6],
+/** The binary kernels done natively, with the addon's op codes (addon/src/enums.h). */
+const ops: [string, BinaryOpCode][] = [
+  [tf.Add, BinaryOp.add],
+  [tf.Sub, BinaryOp.sub],
+  [tf.Multiply, BinaryOp.mul],
+  [tf.RealDiv, BinaryOp.div],
+  [tf.Maximum, BinaryOp.max],
+  [tf.Minimum, BinaryOp.min],
+  [tf.SquaredDifference, BinaryOp.squaredDifference],
 ];
 
 /**
@@ -44,7 +45,7 @@ export function binaryKernels(addon: NativeAddon): tf.KernelConfig[] {
         const shape = tf.backend_util.assertAndGetBroadcastShape(a.shape, b.shape);
         if (!repeatsOverLeadingAxes(a.shape, shape) || !repeatsOverLeadingAxes(b.shape, shape)) return fallback(args);
         const out = backend.allocate(tf.util.sizeFromShape(shape));
-        addon.binary(op, backend.float32(a, 'a'), backend.float32(b, 'b'), out);
+        addon.binary(backend.float32(a, 'a'), backend.float32(b, 'b'), out, { op });
         return backend.makeTensorInfo(shape, 'float32', out);
       },
     };

@@ -1,6 +1,7 @@
 import { type DenseBackwardAttrs, denseBackward } from '@lab/core';
 import type * as tf from '@tensorflow/tfjs-core';
 import type { NativeAddon } from '../addon.js';
+import { Activation } from '../native-enums.js';
 import { checkSize, kernelArgs, requireInput } from './float32-inputs.js';
 
 /**
@@ -31,7 +32,8 @@ export function denseBackwardKernel(addon: NativeAddon): tf.KernelConfig {
       const dBias = attrs.hasBias ? backend.allocate(outUnits) : null;
       const dx = attrs.inputGrad ? backend.allocate(rows * inUnits) : null;
       const f = (t: tf.TensorInfo, n: string) => backend.float32(t, n);
-      addon.denseBackward(f(x, 'x'), f(kernel, 'kernel'), f(y, 'y'), f(dy, 'dy'), rows, inUnits, outUnits, relu ? 1 : 0, dKernel, dBias, dx);
+      const sizes = { rows, inputs: inUnits, outputs: outUnits, activation: relu ? Activation.relu : Activation.linear };
+      addon.denseBackward(f(x, 'x'), f(kernel, 'kernel'), f(y, 'y'), f(dy, 'dy'), dKernel, dBias, dx, sizes);
       const outputs = [backend.makeTensorInfo([inUnits, outUnits], 'float32', dKernel)];
       if (dBias) outputs.push(backend.makeTensorInfo([outUnits], 'float32', dBias));
       if (dx) outputs.push(backend.makeTensorInfo([rows, inUnits], 'float32', dx));

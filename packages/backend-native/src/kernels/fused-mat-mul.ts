@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { NativeAddon } from '../addon.js';
+import { Activation, type ActivationCode } from '../native-enums.js';
 import { kernelArgs } from './float32-inputs.js';
 import { matMulShape } from './matmul-shape.js';
 
@@ -10,7 +11,10 @@ interface FusedMatMulAttrs {
 }
 
 /** Activations the addon applies in the matmul's epilogue, by its enum value. */
-const activations: Record<string, number> = { linear: 0, relu: 1 };
+const activations = new Map<unknown, ActivationCode>([
+  ['linear', Activation.linear],
+  ['relu', Activation.relu],
+]);
 
 /**
  * `_FusedMatMul` (`tf.fused.matMul`: matmul + bias + activation) in one native call for linear
@@ -25,7 +29,7 @@ export function fusedMatMulKernel(addon: NativeAddon, fallback: tf.KernelFunc): 
     kernelFunc: (args) => {
       const { inputs, backend, attrs } = kernelArgs<FusedMatMulAttrs>(args);
       const { a, b, bias, preluActivationWeights } = inputs;
-      const activation = activations[attrs.activation ?? 'linear'];
+      const activation = activations.get(attrs.activation ?? 'linear');
       const shape = a && b ? matMulShape(a, b, attrs.transposeA, attrs.transposeB) : undefined;
       if (!a || !b || !shape || activation === undefined || preluActivationWeights) return fallback(args);
       if (bias) {
@@ -37,7 +41,8 @@ export function fusedMatMulKernel(addon: NativeAddon, fallback: tf.KernelFunc): 
       if (out.length > 0) {
         const { batch, m, n, k, batchA, batchB } = shape;
         const biasValues = bias ? backend.float32(bias, 'bias') : null;
-        addon.matmul(backend.float32(a, 'a'), backend.float32(b, 'b'), out, batch, m, n, k, attrs.transposeA, attrs.transposeB, batchA, batchB, biasValues, activation);
+        const sizes = { batch, m, n, k, transposeA: Boolean(attrs.transposeA), transposeB: Boolean(attrs.transposeB), batchA, batchB, activation };
+        addon.matmul(backend.float32(a, 'a'), backend.float32(b, 'b'), out, biasValues, sizes);
       }
       return backend.makeTensorInfo(shape.outShape, 'float32', out);
     },

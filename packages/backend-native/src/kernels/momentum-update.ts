@@ -25,9 +25,7 @@ export function momentumUpdateKernel(addon: NativeAddon): tf.KernelConfig {
         param ? backend.float32(param, 'param') : null,
         out.values,
         next.values,
-        attrs.decay,
-        attrs.nesterov,
-        attrs.scale,
+        { decay: attrs.decay, nesterov: Boolean(attrs.nesterov), scale: attrs.scale },
       );
       return [out.output(), next.output()];
     },

@@ -32,10 +32,7 @@ export function rmspropUpdateKernel(addon: NativeAddon): tf.KernelConfig {
         out.values,
         nextNu.values,
         nextMu ? nextMu.values : null,
-        attrs.decay,
-        attrs.epsilon,
-        attrs.epsInSqrt,
-        attrs.scale,
+        { decay: attrs.decay, epsilon: attrs.epsilon, epsInSqrt: Boolean(attrs.epsInSqrt), scale: attrs.scale },
       );
       return nextMu ? [out.output(), nextNu.output(), nextMu.output()] : [out.output(), nextNu.output()];
     },

@@ -16,7 +16,7 @@ export function sgdUpdateKernel(addon: NativeAddon): tf.KernelConfig {
       const param = inputs.param ? requireInput(name, inputs, 'param') : undefined;
       if (param) checkSize(name, 'param', param, size, 'grad');
       const out = param ? updateTarget(backend, param, attrs.inPlace, 'param') : updateTarget(backend, grad, false, 'grad');
-      addon.sgdUpdate(backend.float32(grad, 'grad'), param ? backend.float32(param, 'param') : null, out.values, attrs.scale);
+      addon.sgdUpdate(backend.float32(grad, 'grad'), param ? backend.float32(param, 'param') : null, out.values, { scale: attrs.scale });
       return out.output();
     },
   };

@@ -21,7 +21,8 @@ export function softmaxCrossEntropyKernel(addon: NativeAddon): tf.KernelConfig {
       const [rows, cols] = logits.shape as [number, number];
       checkSize(name, 'labels', labels, rows * cols, 'logits');
       const [loss, grad] = [backend.allocate(rows), backend.allocate(rows * cols)];
-      addon.softmaxCrossEntropy(backend.float32(logits, 'logits'), backend.float32(labels, 'labels'), rows, cols, loss, grad, attrs.scale ?? 1);
+      const sizes = { rows, cols, scale: attrs.scale ?? 1 };
+      addon.softmaxCrossEntropy(backend.float32(logits, 'logits'), backend.float32(labels, 'labels'), loss, grad, sizes);
       return [backend.makeTensorInfo([rows], 'float32', loss), backend.makeTensorInfo([rows, cols], 'float32', grad)];
     },
   };
