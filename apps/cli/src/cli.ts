@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { parseBackend, selectBackend } from './backend.js';
 import { backendOption, dataOption, jsonOption } from './common-options.js';
 import { UsageError } from './errors.js';
-import { fraction, nonNegativeInt, positiveInt, positiveNumber } from './options.js';
+import { finiteNumber, fraction, intInRange, MAX_FILTER_SIZE, MAX_HIDDEN, MAX_SIGMA, nonNegativeInt, positiveInt, positiveNumber, positiveNumberUpTo } from './options.js';
 import { applyConfigFile } from './config-file.js';
 import { type CvOptions, runCv } from './cv.js';
 import { runEvaluate } from './evaluate.js';
@@ -37,7 +37,7 @@ export function makeProgram(): Command {
     .option('--decay-steps <n>', 'exponential schedule: steps per decay', positiveInt('--decay-steps'), 1000)
     .option('--staircase', 'exponential schedule: decay in steps instead of continuously', false)
     .option('--loss <name>', `loss (${LOSS_NAMES.join(', ')})`, 'categorical-crossentropy')
-    .option('--hidden <n>', 'units in the hidden Dense layer', positiveInt('--hidden'), 128)
+    .option('--hidden <n>', 'units in the hidden Dense layer', intInRange('--hidden', 1, MAX_HIDDEN, 'larger layers do not fit in memory here'), 128)
     .option('--seed <n>', 'seed for weights and shuffles (default: random, printed)', nonNegativeInt('--seed'))
     .addOption(backendOption())
     .option('--denoise <filter:value>', 'denoise images before training: gaussian:SIGMA, median:SIZE or mean:SIZE')
@@ -73,7 +73,7 @@ export function makeProgram(): Command {
     .argument('<input>', 'a CSV, TSV, TXT or JSON table')
     .requiredOption('-o, --output <file>', 'where to write the result (format from the extension)')
     .addOption(new Option('--strategy <s>', 'how to fill').choices(['mean', 'median', 'most-frequent', 'constant', 'knn']).default('mean'))
-    .option('--fill-value <v>', 'the value for --strategy constant', Number)
+    .option('--fill-value <v>', 'the value for --strategy constant', finiteNumber('--fill-value'))
     .option('--neighbors <k>', 'donors for --strategy knn', positiveInt('--neighbors'), 5)
     .addOption(new Option('--weights <w>', 'donor weights for --strategy knn').choices(['uniform', 'distance']).default('uniform'))
     .option('--save-pipeline <file>', 'also save the fitted imputer as a JSON pipeline (Pipeline.fromJSON)')
@@ -98,8 +98,8 @@ export function makeProgram(): Command {
     .argument('<input>', 'an IDX image file, e.g. train-images-idx3-ubyte.gz')
     .requiredOption('-o, --output <file>', 'the output IDX file (.gz to compress)')
     .addOption(new Option('--filter <f>', 'the filter').choices(['mean', 'median', 'gaussian']).default('median'))
-    .option('--size <n>', 'window size for mean and median', positiveInt('--size'), 3)
-    .option('--sigma <s>', 'standard deviation for gaussian', positiveNumber('--sigma'), 1)
+    .option('--size <n>', 'window size for mean and median', intInRange('--size', 1, MAX_FILTER_SIZE), 3)
+    .option('--sigma <s>', 'standard deviation for gaussian', positiveNumberUpTo('--sigma', MAX_SIGMA), 1)
     .addOption(backendOption())
     .action(async (input: string, raw: { output: string; filter: Denoise['filter']; size: number; sigma: number; backend: string }) => {
       const backend = await selectBackend(parseBackend(raw.backend));
@@ -112,12 +112,12 @@ export function makeProgram(): Command {
     .command('cv')
     .description("Cross-validate the lesson's model on the MNIST training set: per-fold accuracy and macro precision, recall, F1, with mean ± std.")
     .addOption(dataOption())
-    .option('--folds <k>', 'number of stratified folds', positiveInt('--folds'), 5)
+    .option('--folds <k>', 'number of stratified folds', intInRange('--folds', 2, 1000, 'cross-validation needs two folds or more'), 5)
     .option('--limit <n>', 'use the first N training samples only', positiveInt('--limit'))
     .option('--epochs <n>', 'epochs per fold', positiveInt('--epochs'), 5)
     .option('--batch-size <n>', 'samples per gradient step', positiveInt('--batch-size'), 64)
     .option('--learning-rate <lr>', 'Adam learning rate', positiveNumber('--learning-rate'), 0.001)
-    .option('--hidden <n>', 'units in the hidden Dense layer', positiveInt('--hidden'), 128)
+    .option('--hidden <n>', 'units in the hidden Dense layer', intInRange('--hidden', 1, MAX_HIDDEN, 'larger layers do not fit in memory here'), 128)
     .option('--seed <n>', 'seed for folds, weights and shuffles', nonNegativeInt('--seed'), 0)
     .addOption(backendOption())
     .addOption(jsonOption())
@@ -145,9 +145,10 @@ export function makeProgram(): Command {
     .requiredOption('--model <dir>', 'a saved model directory, e.g. runs/NAME/model')
     .argument('<inputs...>', 'image, IDX or CSV files')
     .option('--top-k <k>', 'how many classes to print per input', positiveInt('--top-k'), 3)
+    .option('--allow-out-of-range', 'predict for pixels outside 0–255 with a warning instead of refusing them', false)
     .addOption(backendOption())
     .addOption(jsonOption('one JSON array of predictions'))
-    .action(async (inputs: string[], raw: { model: string; topK: number; backend: string; json: boolean }) => {
+    .action(async (inputs: string[], raw: { model: string; topK: number; backend: string; json: boolean; allowOutOfRange: boolean }) => {
       const log = raw.json ? process.stderr : process.stdout;
       const predictions = await runPredict({ ...raw, inputs, backend: parseBackend(raw.backend) }, log);
       if (raw.json) process.stdout.write(`${JSON.stringify(predictions)}\n`);
@@ -168,12 +169,21 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof UsageError) {
-      process.stderr.write(`lab: error: ${error.message}\n`);
+      process.stderr.write(`lab: error: ${shorten(error.message)}\n`);
       return error.exitCode;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = shorten(error instanceof Error ? error.message : String(error));
     process.stderr.write(`lab: error: ${message}\n`);
     if (process.env.LAB_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
     return 1;
   }
+}
+
+/**
+ * An error message cut to a few hundred characters and one line: a message may quote a cell or a
+ * file's content, which can be megabytes long.
+ */
+export function shorten(message: string, max = 400): string {
+  const line = message.replace(/\s*\n\s*/g, ' ');
+  return line.length <= max ? line : `${line.slice(0, max - 40)} … (${line.length - max + 40} more characters)`;
 }

@@ -3,6 +3,7 @@ import { fileSystem } from '@lab/models/node';
 import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, selectBackend } from './backend.js';
 import { UsageError } from './errors.js';
+import { checkFiniteWeights } from './model-checks.js';
 import { loadData, toTensors } from './mnist-tensors.js';
 import { formatTestReport, scoreTestSet, type TestReport } from './test-report.js';
 
@@ -35,6 +36,7 @@ export async function runEvaluate(options: EvaluateOptions, log: NodeJS.WriteStr
   const mnist = await loadData(options.data, log);
   const test = toTensors(mnist.test);
   try {
+    await checkFiniteWeights(model, options.model);
     model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
     const report = await scoreTestSet(model, test.x, test.y, test.labels);
     log.write(formatTestReport(report));

@@ -21,8 +21,10 @@ function lab(args: string[]) {
 function expectOneLineError(r: ReturnType<typeof lab>, pattern: RegExp) {
   expect(r.code, `${r.stderr} (null: killed by the time limit, i.e. it hung)`).not.toBe(0);
   expect(r.code).not.toBeNull();
-  const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('Backend:'));
-  expect(lines.at(-1)).toMatch(pattern);
+  // One error line (commander adds a usage hint below its own), after the Backend line if any.
+  const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('Backend:') && !l.startsWith('Data:') && l !== '(run with --help for usage)');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
   expect(r.stderr).not.toMatch(/\n\s+at /);
   expect(r.stderr.length).toBeLessThan(2000);
 }
@@ -52,4 +54,51 @@ describe('special files and forged inputs', () => {
     expectOneLineError(lab(['predict', '--model', root, path.join(data, 't10k-labels-idx1-ubyte.gz'), '--backend', 'cpu']), /model\.json: not found|corrupt gzip/);
     expect(Date.now() - started).toBeLessThan(15_000);
   });
+
+  it('absurd sizes are refused up front, naming the flag and the limit', () => {
+    const idx = path.join(root, 'tiny-idx3-ubyte');
+    fs.writeFileSync(idx, Uint8Array.from([0, 0, 8, 3, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 2, 1, 2, 3, 4]));
+    expectOneLineError(lab(['preprocess', 'denoise', idx, '-o', path.join(root, 'd.idx'), '--size', '100000']), /--size must be an integer from 1 to 99, got '100000'/);
+    expectOneLineError(lab(['preprocess', 'denoise', idx, '-o', path.join(root, 'd.idx'), '--filter', 'gaussian', '--sigma', '1e9']), /--sigma must be a positive number up to 25, got '1e9'/);
+    expectOneLineError(lab(['train', '--denoise', 'median:100000', '--limit', '10']), /--denoise: size 100000 is above the limit of 99/);
+    expectOneLineError(lab(['train', '--hidden', '100000000', '--limit', '10']), /--hidden must be an integer from 1 to 65536/);
+    expectOneLineError(lab(['cv', '--folds', '1']), /--folds must be an integer from 2 to 1000 \(cross-validation needs two folds or more\), got '1'/);
+  });
+
+  it('non-finite values are errors, not empty cells; a header-only table is named; long cells are cut', () => {
+    fs.writeFileSync(path.join(root, 'inf.csv'), 'a,b\n1,2\n1e999,3\n');
+    expectOneLineError(lab(['preprocess', 'scale', path.join(root, 'inf.csv'), '-o', path.join(root, 'o.csv')]), /inf\.csv: data row 2, column 1 \("a"\) is Infinity, not a finite number/);
+    fs.writeFileSync(path.join(root, 'gap.csv'), 'a,b\n1,2\n3,\n');
+    expectOneLineError(lab(['preprocess', 'impute', path.join(root, 'gap.csv'), '-o', path.join(root, 'o.csv'), '--strategy', 'constant', '--fill-value', 'NaN']), /--fill-value must be a finite number, got 'NaN'/);
+    fs.writeFileSync(path.join(root, 'header.csv'), 'a,b\n');
+    expectOneLineError(lab(['preprocess', 'impute', path.join(root, 'header.csv'), '-o', path.join(root, 'o.csv')]), /header\.csv: the table has no data rows/);
+    expect(fs.existsSync(path.join(root, 'o.csv'))).toBe(false);
+    fs.writeFileSync(path.join(root, 'huge.csv'), `a,b\n${'x'.repeat(2_000_000)},1\n`);
+    const huge = lab(['preprocess', 'scale', path.join(root, 'huge.csv'), '-o', path.join(root, 'o.csv')]);
+    expect(huge.code).not.toBe(0);
+    expect(huge.stderr.length).toBeLessThan(600);
+  });
+
+  it('predict refuses pixels outside 0–255 (or warns with --allow-out-of-range) and a model with NaN weights', () => {
+    const shared = process.env.LAB_SHARED_DIR ?? path.resolve(here, '../../../../shared/data/mnist');
+    const run = path.join(root, 'run');
+    const trained = lab(['train', ...(fs.existsSync(shared) ? ['--data', shared] : []), '--limit', '300', '--epochs', '1', '--seed', '1', '--backend', 'wasm', '--out', run]);
+    expect(trained.code, trained.stderr).toBe(0);
+    const model = path.join(run, 'model');
+    const csv = path.join(root, 'scaled.csv');
+    fs.writeFileSync(csv, `${Array.from({ length: 784 }, (_, i) => (i === 300 ? 1000 : 0.5)).join(',')}\n`);
+    expectOneLineError(lab(['predict', '--model', model, csv, '--backend', 'cpu']), /scaled\.csv:1: pixel 301 is 1000, outside the 0–255 range the model was trained on \(pass --allow-out-of-range to predict anyway\)/);
+    const allowed = lab(['predict', '--model', model, csv, '--backend', 'cpu', '--allow-out-of-range']);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(allowed.stdout).toContain('warning: ');
+    const weights = path.join(model, 'weights.bin');
+    const bytes = fs.readFileSync(weights);
+    new DataView(bytes.buffer, bytes.byteOffset).setFloat32(40, Number.NaN, true);
+    fs.writeFileSync(weights, bytes);
+    for (const backend of ['cpu', 'native']) {
+      expectOneLineError(lab(['predict', '--model', model, csv, '--backend', backend, '--allow-out-of-range']), /weight 'dense\w*\/kernel' holds NaN or infinite values/);
+      expectOneLineError(lab(['evaluate', '--model', model, '--backend', backend]), /weight 'dense\w*\/kernel' holds NaN or infinite values/);
+    }
+  });
 });
+

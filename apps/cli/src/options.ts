@@ -43,3 +43,41 @@ export function fraction(flag: string) {
     return n;
   };
 }
+
+/** A commander parser for an integer in [min, max]; `why` explains the upper limit in the error. */
+export function intInRange(flag: string, min: number, max: number, why = '') {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`${flag} must be an integer from ${min} to ${max}${why ? ` (${why})` : ''}, got '${value}'`);
+    }
+    return n;
+  };
+}
+
+/** A commander parser for a finite number in (0, max]; `why` explains the upper limit. */
+export function positiveNumberUpTo(flag: string, max: number, why = '') {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > max) {
+      throw new InvalidArgumentError(`${flag} must be a positive number up to ${max}${why ? ` (${why})` : ''}, got '${value}'`);
+    }
+    return n;
+  };
+}
+
+/** A commander parser for any finite number (NaN, Infinity and `1e999` are refused). */
+export function finiteNumber(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`${flag} must be a finite number, got '${value}'`);
+    return n;
+  };
+}
+
+/** The largest hidden layer the CLI builds: 65,536 units are 205 MB of first-layer weights. */
+export const MAX_HIDDEN = 65_536;
+/** The largest mean/median window: far beyond any denoising use, and a bounded amount of work. */
+export const MAX_FILTER_SIZE = 99;
+/** The largest Gaussian sigma: its kernel (radius 4σ) then stays under 201 taps. */
+export const MAX_SIGMA = 25;

@@ -3,6 +3,7 @@ import { fileSystem } from '@lab/models/node';
 import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, selectBackend } from './backend.js';
 import { UsageError } from './errors.js';
+import { checkFiniteWeights, checkPixelRange } from './model-checks.js';
 import { readPredictInputs } from './predict-inputs.js';
 
 /** Options of `lab predict`. */
@@ -12,6 +13,8 @@ export interface PredictOptions {
   topK: number;
   backend: BackendChoice;
   json: boolean;
+  /** Predict for pixels outside 0–255 with a warning instead of refusing them. Default false. */
+  allowOutOfRange?: boolean;
 }
 
 /** One prediction: the input's name and its top classes, most probable first. */
@@ -28,7 +31,9 @@ export async function runPredict(options: PredictOptions, log: NodeJS.WriteStrea
     throw new UsageError(`cannot load the model: ${error.message}`);
   });
   try {
+    await checkFiniteWeights(model, options.model);
     const inputs = await readPredictInputs(options.inputs);
+    for (const warning of checkPixelRange(inputs, options.allowOutOfRange ?? false)) log.write(`warning: ${warning}\n`);
     const labels = model.metadata.labels ?? Array.from({ length: 10 }, (_, i) => String(i));
     const scale = (model.metadata.preprocessing as { scalePixels?: { scale?: number } } | undefined)?.scalePixels?.scale ?? 255;
     const flat = new Float32Array(inputs.length * 784);
@@ -36,6 +41,7 @@ export async function runPredict(options: PredictOptions, log: NodeJS.WriteStrea
     const probabilities = tf.tidy(() => model.predict(tf.div(tf.tensor4d(flat, [inputs.length, 28, 28, 1]), scale)));
     const values = await probabilities.data();
     probabilities.dispose();
+    if (values.some((v) => !Number.isFinite(v))) throw new UsageError(`${options.model}: the model gave NaN or infinite outputs for these inputs`);
     const classes = values.length / Math.max(inputs.length, 1);
     return inputs.map((input, i) => {
       const row = Array.from(values.subarray(i * classes, (i + 1) * classes));

@@ -3,6 +3,7 @@ import { cast, gaussianFilter, meanFilter, medianFilter } from '@lab/preprocess'
 import * as tf from '@tensorflow/tfjs-core';
 import { writeFileAtomic } from '@lab/core/node';
 import { UsageError } from './errors.js';
+import { MAX_FILTER_SIZE, MAX_SIGMA } from './options.js';
 import { readInput } from './read-input.js';
 
 /** A denoising filter and its parameter: a window size (mean, median) or sigma (gaussian). */
@@ -21,6 +22,8 @@ export function parseDenoise(text: string, flag = '--denoise'): Denoise {
   if (!(value > 0) || (filter !== 'gaussian' && !Number.isInteger(value))) {
     throw new UsageError(`${flag}: ${filter === 'gaussian' ? 'sigma must be a positive number' : 'size must be a positive integer'}, got '${raw}'`, 2);
   }
+  const max = filter === 'gaussian' ? MAX_SIGMA : MAX_FILTER_SIZE;
+  if (value > max) throw new UsageError(`${flag}: ${filter === 'gaussian' ? 'sigma' : 'size'} ${raw} is above the limit of ${max}`, 2);
   return { filter, value };
 }
 

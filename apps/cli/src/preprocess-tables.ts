@@ -40,7 +40,17 @@ async function transformTable(input: string, output: string, name: string, trans
   } catch (error) {
     throw new UsageError(`${input}: ${(error as Error).message}`);
   }
+  if (rows.length === 0) throw new UsageError(`${input}: the table has no data rows (only a header, or nothing), so there is nothing to fit`);
+  const cell = firstInfinite(rows);
+  if (cell) {
+    const [r, c] = cell;
+    throw new UsageError(`${input}: data row ${r + 1}, column ${c + 1} ("${clip(table.names[c] ?? '')}") is ${rows[r]![c]}, not a finite number; fix or remove it (values beyond ±1.8e308 read as infinite)`);
+  }
   const out = transformer.fitTransform(rows) as number[][];
+  // NaN stays only where a value was missing (scalers pass missing values through, as scikit-learn
+  // does); anything else non-finite is an overflow or a bug, never written as an empty cell.
+  const made = out.findIndex((row, r) => row.some((v, c) => !Number.isFinite(v) && !(Number.isNaN(v) && Number.isNaN(rows[r]![c]!))));
+  if (made >= 0) throw new UsageError(`${input}: ${name} produced a non-finite value in data row ${made + 1}; nothing was written`);
   // Imputers drop columns that were entirely missing, as scikit-learn does; drop their names too.
   const kept = out[0] && out[0].length < table.names.length ? table.names.filter((_, c) => rows.some((r) => !Number.isNaN(r[c]))) : table.names;
   await writeTableFile(output, rowsToTable(out, kept));
@@ -73,4 +83,18 @@ export async function runConvert(input: string, output: string): Promise<string>
     throw new UsageError(error.message);
   });
   return `${input} → ${output}: ${rows} rows`;
+}
+
+/** The first [row, column] holding ±Infinity, if any (NaN is a missing value, and allowed). */
+function firstInfinite(rows: number[][]): [number, number] | undefined {
+  for (const [r, row] of rows.entries()) {
+    const c = row.findIndex((v) => v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY);
+    if (c >= 0) return [r, c];
+  }
+  return undefined;
+}
+
+/** A cell or name cut for a message. */
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }
