@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { setupFiles: ['./src/test/setup.ts'], testTimeout: 60_000 },
+  // The cpu backend, and tfjs-core's gradients (tests differentiate losses with tf.grad).
+  test: { setupFiles: ['@lab/testing/setup-cpu', '@lab/core/register-gradients'], testTimeout: 60_000 },
 });

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { setupFiles: ['./src/test/setup.ts'], testTimeout: 60_000 },
+  test: { setupFiles: ['@lab/testing/setup-cpu'], testTimeout: 60_000 },
 });

@@ -1,10 +1,19 @@
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { parseIdx } from '@lab/data';
 import { centerDigit } from '@lab/preprocess';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { UsageError } from './errors.js';
 import { readInput } from './read-input.js';
+
+/**
+ * The most pixels `lab predict` decodes from one PNG or JPEG: 16 megapixels (4096×4096), far more
+ * than a digit needs. Checked from the file's header before decoding, because the decoders
+ * allocate what the header claims: a 70-byte PNG claiming 20000×20000 took pngjs 13 s and 4.8 GB,
+ * and one claiming 2^31 − 1 × 1 aborted the process inside zlib.
+ */
+export const MAX_IMAGE_MEGAPIXELS = 16;
 
 /** One input to predict: a name for the output and 784 pixel values in [0, 255]. */
 export interface PredictInput {
@@ -23,8 +32,12 @@ export async function readPredictInputs(files: string[]): Promise<PredictInput[]
     const bytes = await readInput(file);
     const ext = path.extname(file).toLowerCase();
     if (ext === '.png' || ext === '.jpg' || ext === '.jpeg') out.push({ name: file, pixels: decodeImage(file, bytes, ext) });
-    else if (ext === '.csv') out.push(...parseCsv(file, bytes.toString('utf8')));
-    else out.push(...readIdx(file, bytes));
+    else {
+      const inputs = ext === '.csv' ? parseCsv(file, bytes.toString('utf8')) : readIdx(file, bytes);
+      // Without this, zero rows reach the model and tfjs reports a shape mismatch naming no file.
+      if (inputs.length === 0) throw new UsageError(`${file}: holds no inputs (${ext === '.csv' ? 'no data rows' : 'an IDX file of 0 images'})`);
+      out.push(...inputs);
+    }
   }
   return out;
 }
@@ -33,19 +46,23 @@ function decodeImage(file: string, bytes: Buffer, ext: string): Float32Array {
   let width: number;
   let height: number;
   let rgba: Uint8Array;
+  if (ext === '.png') checkPngHeader(file, bytes);
   try {
     if (ext === '.png') {
       const png = PNG.sync.read(bytes);
       ({ width, height } = png);
       rgba = png.data;
     } else {
-      const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true });
+      const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_IMAGE_MEGAPIXELS, maxMemoryUsageInMB: 512 });
       ({ width, height } = img);
       rgba = img.data;
     }
   } catch (error) {
-    throw new UsageError(`${file}: not a valid ${ext.slice(1).toUpperCase()} image (${(error as Error).message})`);
+    const message = error instanceof Error ? error.message : String(error);
+    if (message.startsWith('maxResolutionInMP') || message.startsWith('maxMemoryUsageInMB')) throw new UsageError(`${file}: the image is larger than ${MAX_IMAGE_MEGAPIXELS} megapixels; downscale it (a digit needs only 28×28)`);
+    throw new UsageError(`${file}: not a valid ${ext.slice(1).toUpperCase()} image (${message})`);
   }
+  if (width === 0 || height === 0) throw new UsageError(`${file}: the image has no pixels (${width}×${height})`);
   const gray = new Float32Array(width * height);
   for (let i = 0; i < gray.length; i++) {
     const a = rgba[i * 4 + 3]! / 255;
@@ -54,6 +71,41 @@ function decodeImage(file: string, bytes: Buffer, ext: string): Float32Array {
     gray[i] = luma * a + 255 * (1 - a);
   }
   return centerDigit({ width, height, pixels: gray });
+}
+
+/**
+ * Refuses a PNG whose header claims more than {@link MAX_IMAGE_MEGAPIXELS}, or no pixels, before
+ * pngjs allocates for it; and, for an interlaced PNG (which pngjs inflates with no size limit),
+ * image data that inflates to more than such an image can hold. Anything else malformed is left
+ * to pngjs to report.
+ */
+function checkPngHeader(file: string, bytes: Buffer): void {
+  // The IHDR chunk comes first: width and height at bytes 16–23, the interlace method at byte 28.
+  if (bytes.length < 29 || bytes.toString('latin1', 12, 16) !== 'IHDR') return;
+  const width = bytes.readUInt32BE(16);
+  const height = bytes.readUInt32BE(20);
+  if (width === 0 || height === 0) throw new UsageError(`${file}: the PNG header says ${width}×${height}: the image has no pixels`);
+  if (width * height > MAX_IMAGE_MEGAPIXELS * 1e6) {
+    throw new UsageError(`${file}: the PNG is ${width}×${height} (${((width * height) / 1e6).toFixed(0)} megapixels), above the limit of ${MAX_IMAGE_MEGAPIXELS}; downscale it (a digit needs only 28×28)`);
+  }
+  if (bytes[28] === 0) return;
+  const data: Buffer[] = [];
+  for (let at = 8; at + 8 <= bytes.length; ) {
+    const length = bytes.readUInt32BE(at);
+    const type = bytes.toString('latin1', at + 4, at + 8);
+    if (type === 'IDAT') data.push(bytes.subarray(at + 8, at + 8 + length));
+    if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  // At most 8 bytes a pixel (16-bit RGBA), plus a filter byte per row of each of Adam7's 7 passes.
+  const most = width * height * 8 + 7 * (height + 1);
+  try {
+    zlib.inflateSync(Buffer.concat(data), { maxOutputLength: most });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new UsageError(`${file}: the PNG's image data inflates to more than a ${width}×${height} image holds (a decompression bomb?)`);
+    }
+  }
 }
 
 function parseCsv(file: string, text: string): PredictInput[] {

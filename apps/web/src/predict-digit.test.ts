@@ -1,6 +1,5 @@
-import '@tensorflow/tfjs-backend-cpu';
-import * as tf from '@tensorflow/tfjs-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNoLeak } from '@lab/testing';
+import { describe, expect, it } from 'vitest';
 import { createLessonModel } from './lesson-model.js';
 import { argmax, predictDigit } from './predict-digit.js';
 
@@ -12,12 +11,6 @@ function verticalBar(): Uint8Array {
 }
 
 describe('predictDigit', () => {
-  beforeAll(async () => {
-    // Quiets the cpu backend's "install tfjs-node" banner; these tests are about the app's code.
-    tf.env().set('IS_TEST', true);
-    await tf.setBackend('cpu');
-  });
-
   it('gives a distribution over the 10 digits and leaks no tensor', async () => {
     const model = createLessonModel();
     const prediction = await predictDigit(model, verticalBar());
@@ -38,9 +31,9 @@ describe('predictDigit', () => {
 
   it('rejects an image of the wrong size, leaking nothing', async () => {
     const model = createLessonModel();
-    const before = tf.memory().numTensors;
-    await expect(predictDigit(model, new Uint8Array(27 * 28))).rejects.toThrow();
-    expect(tf.memory().numTensors).toBe(before);
+    await expectNoLeak(async () => {
+      await expect(predictDigit(model, new Uint8Array(27 * 28))).rejects.toThrow();
+    });
     model.dispose();
   });
 });

@@ -1,28 +1,16 @@
-import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { format } from 'node:util';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runReadmeExample } from '@lab/testing';
+import { describe, expect, it } from 'vitest';
 
-const src = dirname(fileURLToPath(import.meta.url));
-
-// The README's first example, run as written, except that its import of the package points at the
-// sources. Each `console.log(...); // → text` must print exactly `text`.
+// The README's first example, run as written (its import of this package pointed at the sources):
+// each `// → text` comment is a line it must print, and it must leave no tensor behind.
 describe('README', () => {
-  afterEach(() => vi.restoreAllMocks());
-
   it('runs the first example and prints what its comments say', async () => {
-    const readme = await readFile(join(src, '../README.md'), 'utf8');
-    const code = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-    if (code === undefined) throw new Error('README has no ```ts block');
-    const expected = [...code.matchAll(/^\s*console\.log\(.*\); \/\/ → (.*)$/gm)].map((match) => match[1]);
+    const { printed, expected, leakedTensors } = await runReadmeExample({
+      readme: new URL('../README.md', import.meta.url),
+      replace: { '@lab/core': new URL('./index.ts', import.meta.url) },
+    });
     expect(expected.length).toBeGreaterThan(3);
-    const file = join(await mkdtemp(join(tmpdir(), 'lab-core-readme-')), 'example.ts');
-    await writeFile(file, code.replaceAll("from '@lab/core'", `from '${join(src, 'index.ts')}'`));
-    const printed: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => printed.push(format(...args)));
-    await import(file);
     expect(printed).toEqual(expected);
+    expect(leakedTensors).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { checkOptions, string } from '@lab/core';
 import { DataError } from './data-error.js';
 import { readIdxImages, readIdxLabels } from './idx/read-idx.js';
 
@@ -33,6 +34,7 @@ export function readMnistSplit(
   labelBytes: Uint8Array,
   options: ReadMnistSplitOptions = {},
 ): MnistSplit {
+  checkOptions('readMnistSplit', options, { imagesName: string(), labelsName: string() });
   const { imagesName, labelsName } = options;
   const { count, rows, cols, pixels } = readIdxImages(imageBytes, { name: imagesName });
   const labels = readIdxLabels(labelBytes, { name: labelsName });

@@ -1,7 +1,8 @@
+import { expectAllClose, expectNoLeak } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { binaryCrossentropy } from './binary-crossentropy.js';
-import { evaluate, expectAllClose, expectNoLeak, numericGradient, take } from './test/helpers.js';
+import { evaluate, numericGradient, take } from './test/helpers.js';
 
 const t = (values: number[][]): tf.Tensor2D => tf.tensor2d(values);
 
@@ -38,7 +39,7 @@ describe('binaryCrossentropy from logits', () => {
     const analytic = take(tf.tidy(() => tf.div(tf.sub(tf.sigmoid(x), y), 4)));
     const grad = take(tf.grad(loss)(x));
     expectAllClose(grad, analytic);
-    expectAllClose(grad, numericGradient(loss, x), 1e-3, 1e-2);
+    expectAllClose(grad, numericGradient(loss, x), { abs: 1e-3, rel: 1e-2 });
     tf.dispose([y, x]);
   });
 });

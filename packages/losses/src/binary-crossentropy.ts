@@ -1,6 +1,9 @@
+import { checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { checkInputs, checkSmoothing, resolveAxis } from './check-inputs.js';
 import { EPSILON } from './epsilon.js';
+import { CROSSENTROPY_OPTIONS } from './option-constraints.js';
+import { checkProbabilities } from './probabilities.js';
 import { checkReduction, reduce } from './reduction.js';
 import type { LossOptions } from './types.js';
 
@@ -10,6 +13,13 @@ export interface BinaryCrossentropyOptions extends LossOptions {
   fromLogits?: boolean;
   /** Moves targets towards 0.5: `y (1 - s) + 0.5 s`, in [0, 1]. Default 0. */
   labelSmoothing?: number;
+  /**
+   * Without `fromLogits`, read back the minimum and maximum of `yPred` (one small reduction) to
+   * check that it holds probabilities in [0, 1]; logits passed as probabilities are an error
+   * suggesting `fromLogits: true` instead of a clipped, plausible, wrong loss. A synchronous read
+   * per call; `false` skips it. Default `true`.
+   */
+  checkProbabilities?: boolean;
 }
 
 /**
@@ -17,25 +27,29 @@ export interface BinaryCrossentropyOptions extends LossOptions {
  * `axis` (the last by default) per sample, then `reduction`, weighted by `sampleWeight`: Keras's
  * `BinaryCrossentropy`.
  *
- * From probabilities (the default), p is clipped to [1e-7, 1 - 1e-7] as Keras does, so a confident
- * mistake costs at most -ln(1e-7) ≈ 16.118. With `fromLogits: true`, the loss is the stable
+ * From probabilities (the default), p must lie in [0, 1] (checked by one small read, see
+ * `checkProbabilities`; else an error suggesting `fromLogits: true`) and is clipped to
+ * [1e-7, 1 - 1e-7] as Keras does, so a confident mistake costs at most -ln(1e-7) ≈ 16.118. With `fromLogits: true`, the loss is the stable
  * softplus form `max(x, 0) - x y + log(1 + exp(-|x|))`, equal to PyTorch's
  * `binary_cross_entropy_with_logits` and finite for any finite logit.
  *
- * `yTrue` (0/1 or soft targets, any numeric dtype) and `yPred` must have the same shape. The
- * inputs are not disposed; the caller owns and disposes the returned tensor.
+ * `yTrue` (0/1 or soft targets, any numeric dtype) and `yPred` must have the same shape. Unknown
+ * options are errors with a "did you mean" hint. The inputs are not disposed; the caller owns and
+ * disposes the returned tensor; nothing leaks when it throws.
  */
 export function binaryCrossentropy(
   yTrue: tf.Tensor,
   yPred: tf.Tensor,
   options: BinaryCrossentropyOptions = {},
 ): tf.Tensor {
+  checkOptions('binaryCrossentropy', options, CROSSENTROPY_OPTIONS);
   const { fromLogits = false, reduction = 'mean', axis = -1, sampleWeight, labelSmoothing = 0 } = options;
   checkReduction('binaryCrossentropy', reduction);
   checkSmoothing('binaryCrossentropy', labelSmoothing);
   return tf.tidy(() => {
     const [rawTarget, output] = checkInputs('binaryCrossentropy', yTrue, yPred);
     const meanAxis = resolveAxis('binaryCrossentropy', axis, output.rank);
+    if (!fromLogits && (options.checkProbabilities ?? true)) checkProbabilities('binaryCrossentropy', output);
     const target =
       labelSmoothing === 0 ? rawTarget : tf.add(tf.mul(rawTarget, 1 - labelSmoothing), 0.5 * labelSmoothing);
     const perElement = fromLogits ? withLogits(target, output) : withProbabilities(target, output);

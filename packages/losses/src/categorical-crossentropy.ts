@@ -1,6 +1,9 @@
+import { checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { checkInputs, checkSmoothing, resolveAxis } from './check-inputs.js';
 import { EPSILON } from './epsilon.js';
+import { CROSSENTROPY_OPTIONS } from './option-constraints.js';
+import { checkProbabilities } from './probabilities.js';
 import { checkReduction, reduce } from './reduction.js';
 import type { LossOptions } from './types.js';
 
@@ -13,29 +16,41 @@ export interface CategoricalCrossentropyOptions extends LossOptions {
    * and PyTorch's `label_smoothing` do. Default 0.
    */
   labelSmoothing?: number;
+  /**
+   * Without `fromLogits`, read back one small reduction of `yPred` (its minimum, maximum and
+   * smallest and largest row sum) to check that it holds probabilities: values in [0, 1], rows
+   * summing to 1 within 1e-3. Logits passed as probabilities are an error suggesting
+   * `fromLogits: true` instead of a plausible, wrong loss. A synchronous read per call; `false`
+   * skips it (e.g. finite differences that step off the simplex). Default `true`.
+   */
+  checkProbabilities?: boolean;
 }
 
 /**
  * Categorical cross-entropy, `-sum(yTrue * log(p))` over the class axis, in nats, with Keras's
  * semantics and numbers.
  *
- * From probabilities (the default), `yPred` is first rescaled to sum to 1 along the class axis and
- * then clipped to [1e-7, 1 - 1e-7], as Keras does, so a zero probability for the true class costs
- * -ln(1e-7) ≈ 16.118 instead of infinity. With `fromLogits: true`, p is the softmax of `yPred`,
+ * From probabilities (the default), `yPred` must hold probabilities: values in [0, 1] whose rows
+ * along the class axis sum to 1 within 1e-3, checked by one small read (see `checkProbabilities`
+ * in {@link CategoricalCrossentropyOptions}), else an error suggesting `fromLogits: true`. It is
+ * then rescaled to sum to 1 exactly and clipped to [1e-7, 1 - 1e-7], as Keras does, so a zero
+ * probability for the true class costs -ln(1e-7) ≈ 16.118 instead of infinity. With `fromLogits: true`, p is the softmax of `yPred`,
  * computed as the stable log-softmax `x - max - log(sum(exp(x - max)))`: finite for any finite
  * logits and equal to PyTorch's `cross_entropy` on (soft or one-hot) probability targets,
  * `label_smoothing` included.
  *
  * `yTrue` (one-hot or soft labels, any numeric dtype) and `yPred` must have the same shape.
  * Returns a scalar, or per-sample losses (the input shape without `axis`) for `reduction: 'none'`,
- * weighted by `sampleWeight` when given. The inputs are not disposed; the caller owns and disposes
- * the returned tensor.
+ * weighted by `sampleWeight` when given. Unknown options are errors with a "did you mean" hint.
+ * The inputs are not disposed; the caller owns and disposes the returned tensor; nothing leaks
+ * when it throws.
  */
 export function categoricalCrossentropy(
   yTrue: tf.Tensor,
   yPred: tf.Tensor,
   options: CategoricalCrossentropyOptions = {},
 ): tf.Tensor {
+  checkOptions('categoricalCrossentropy', options, CROSSENTROPY_OPTIONS);
   checkReduction('categoricalCrossentropy', options.reduction ?? 'mean');
   checkSmoothing('categoricalCrossentropy', options.labelSmoothing ?? 0);
   return tf.tidy(() => {
@@ -45,8 +60,9 @@ export function categoricalCrossentropy(
 }
 
 /**
- * The shared body of the categorical and sparse losses, on checked float32 inputs of equal shape.
- * Call inside `tf.tidy`.
+ * The shared body of the categorical and sparse losses, on checked float32 inputs of equal shape;
+ * from probabilities it checks them first (unless `checkProbabilities: false`). Call inside
+ * `tf.tidy`.
  */
 export function crossentropy(
   lossName: string,
@@ -56,6 +72,7 @@ export function crossentropy(
 ): tf.Tensor {
   const { fromLogits = false, reduction = 'mean', axis = -1, labelSmoothing = 0, sampleWeight } = options;
   const classAxis = resolveAxis(lossName, axis, output.rank);
+  if (!fromLogits && (options.checkProbabilities ?? true)) checkProbabilities(lossName, output, classAxis);
   const classes = output.shape[classAxis] ?? 1;
   const smoothed =
     labelSmoothing === 0 ? target : tf.add(tf.mul(target, 1 - labelSmoothing), labelSmoothing / classes);
@@ -72,6 +89,7 @@ function logSoftmax(logits: tf.Tensor, axis: number): tf.Tensor {
 }
 
 function clippedLog(probabilities: tf.Tensor, axis: number): tf.Tensor {
+  // Rows are within ROW_SUM_TOLERANCE of 1 (when checked); Keras's rescaling removes the rest.
   const normalised = tf.div(probabilities, tf.sum(probabilities, axis, true));
   return tf.log(tf.clipByValue(normalised, EPSILON, 1 - EPSILON));
 }

@@ -1,3 +1,4 @@
+import { expectAllClose } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { binaryCrossentropy } from './binary-crossentropy.js';
@@ -7,7 +8,7 @@ import { huber } from './huber.js';
 import { meanAbsoluteError } from './mean-absolute-error.js';
 import { meanSquaredError } from './mean-squared-error.js';
 import { sparseCategoricalCrossentropy } from './sparse-categorical-crossentropy.js';
-import { evaluate, expectAllClose } from './test/helpers.js';
+import { evaluate } from './test/helpers.js';
 import type { LossFn } from './types.js';
 
 describe('getLoss', () => {

@@ -1,10 +1,12 @@
+import { type Constraints, checkOptions } from '@lab/core';
 import type * as tf from '@tensorflow/tfjs-core';
 import { binaryCrossentropy } from './binary-crossentropy.js';
 import { categoricalCrossentropy } from './categorical-crossentropy.js';
-import { huber } from './huber.js';
+import { HUBER_OPTIONS, huber } from './huber.js';
 import { meanAbsoluteError } from './mean-absolute-error.js';
 import { meanSquaredError } from './mean-squared-error.js';
-import { sparseCategoricalCrossentropy } from './sparse-categorical-crossentropy.js';
+import { CROSSENTROPY_OPTIONS, LOSS_OPTIONS } from './option-constraints.js';
+import { SPARSE_OPTIONS, sparseCategoricalCrossentropy } from './sparse-categorical-crossentropy.js';
 import type { LossFn } from './types.js';
 
 /** A loss that takes an options object as its third argument. */
@@ -21,6 +23,16 @@ const LOSSES = {
   'categorical-crossentropy': categoricalCrossentropy,
   'sparse-categorical-crossentropy': sparseCategoricalCrossentropy,
 } as const satisfies Record<string, LossWithOptions>;
+
+// Each loss's name in messages and the constraints of its options, to check them at getLoss.
+const OPTIONS = new Map<LossWithOptions, [string, Constraints]>([
+  [meanSquaredError, ['meanSquaredError', LOSS_OPTIONS]],
+  [meanAbsoluteError, ['meanAbsoluteError', LOSS_OPTIONS]],
+  [huber, ['huber', HUBER_OPTIONS]],
+  [binaryCrossentropy, ['binaryCrossentropy', CROSSENTROPY_OPTIONS]],
+  [categoricalCrossentropy, ['categoricalCrossentropy', CROSSENTROPY_OPTIONS]],
+  [sparseCategoricalCrossentropy, ['sparseCategoricalCrossentropy', SPARSE_OPTIONS]],
+]);
 
 /** The names {@link getLoss} lists: the CLI's kebab-case names and the short `mse` and `mae`. */
 export const LOSS_NAMES = Object.keys(LOSSES) as readonly (keyof typeof LOSSES)[];
@@ -49,8 +61,9 @@ const BY_NORMALISED = new Map<string, LossWithOptions>(
  * Without `options` it returns the loss function itself (with its default options:
  * probabilities, `'mean'`), so `getLoss('mse') === meanSquaredError`. With `options` (for example
  * `{ fromLogits: true }`, `{ delta: 2 }`) it returns a `LossFn` that calls the loss with them.
- * An unknown name is an error that lists the valid names; options are checked by the loss on its
- * first call. A function passes through (options with it are an error).
+ * An unknown name is an error that lists the valid names; unknown options are an error here,
+ * with a "did you mean" hint, and values are checked here or by the loss on its first call. A
+ * function passes through (options with it are an error).
  */
 export function getLoss(nameOrFn: LossName | LossFn, options?: object): LossFn;
 export function getLoss(nameOrFn: string | LossFn, options?: object): LossFn;
@@ -68,6 +81,8 @@ export function getLoss(nameOrFn: string | LossFn, options?: object): LossFn {
   if (options === undefined) {
     return loss;
   }
+  const [owner, constraints] = OPTIONS.get(loss)!;
+  checkOptions(owner, options, constraints);
   const bound = { ...options };
   return (yTrue, yPred) => loss(yTrue, yPred, bound);
 }

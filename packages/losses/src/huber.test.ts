@@ -1,7 +1,8 @@
+import { expectAllClose, expectNoLeak } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { huber } from './huber.js';
-import { evaluate, expectAllClose, expectNoLeak, numericGradient, take } from './test/helpers.js';
+import { evaluate, numericGradient, take } from './test/helpers.js';
 
 // Errors d = yPred - yTrue: [0.5, -2] and [1, 3].
 const yTrue = tf.tensor2d([[0, 0], [1, 1]]);
@@ -24,7 +25,7 @@ describe('huber', () => {
     const loss = (x: tf.Tensor): tf.Tensor => huber(yTrue, x);
     const grad = take(tf.grad(loss)(yPred));
     expectAllClose(grad, [0.125, -0.25, 0.25, 0.25]);
-    expectAllClose(grad, numericGradient(loss, yPred), 1e-3, 1e-2);
+    expectAllClose(grad, numericGradient(loss, yPred), { abs: 1e-3, rel: 1e-2 });
   });
 
   it('leaves no tensors behind and refuses a bad delta', () => {

@@ -1,5 +1,7 @@
+import { any, checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { checkInputs, resolveAxis } from './check-inputs.js';
+import { LOSS_OPTIONS } from './option-constraints.js';
 import { checkReduction, reduce } from './reduction.js';
 import type { LossOptions } from './types.js';
 
@@ -8,6 +10,9 @@ export interface HuberOptions extends LossOptions {
   /** Where the loss turns from quadratic to linear, in units of the targets; > 0. Default 1. */
   delta?: number;
 }
+
+/** The constraints of {@link HuberOptions}; `delta` is checked below (a finite number > 0). */
+export const HUBER_OPTIONS = { ...LOSS_OPTIONS, delta: any() };
 
 /**
  * Huber loss (Keras's `Huber`, PyTorch's `huber_loss`): per element, with d = yPred - yTrue,
@@ -20,6 +25,7 @@ export interface HuberOptions extends LossOptions {
  * disposes the returned tensor.
  */
 export function huber(yTrue: tf.Tensor, yPred: tf.Tensor, options: HuberOptions = {}): tf.Tensor {
+  checkOptions('huber', options, HUBER_OPTIONS);
   const { reduction = 'mean', axis = -1, sampleWeight, delta = 1 } = options;
   checkReduction('huber', reduction);
   if (typeof delta !== 'number' || !Number.isFinite(delta) || delta <= 0) {

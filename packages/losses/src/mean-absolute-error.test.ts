@@ -1,7 +1,8 @@
+import { expectAllClose, expectNoLeak } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { meanAbsoluteError } from './mean-absolute-error.js';
-import { evaluate, expectAllClose, expectNoLeak, numericGradient, take } from './test/helpers.js';
+import { evaluate, numericGradient, take } from './test/helpers.js';
 
 // Per sample: mean(|[0, 2]|) = 1 and mean(|[-3, 0.5]|) = 1.75.
 const yTrue = tf.tensor2d([[1, 2], [3, 4]]);
@@ -26,7 +27,7 @@ describe('meanAbsoluteError', () => {
     const grad = take(tf.grad(loss)(yPred));
     expectAllClose(grad, [0, 0.25, -0.25, 0.25]);
     // Away from the kink at 0 the finite differences agree.
-    expectAllClose(grad.slice(1), numericGradient(loss, yPred).slice(1), 1e-3, 1e-2);
+    expectAllClose(grad.slice(1), numericGradient(loss, yPred).slice(1), { abs: 1e-3, rel: 1e-2 });
   });
 
   it('leaves no tensors behind and names both shapes when they differ', () => {

@@ -1,5 +1,7 @@
+import { checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { checkInputs, resolveAxis } from './check-inputs.js';
+import { LOSS_OPTIONS } from './option-constraints.js';
 import { checkReduction, reduce } from './reduction.js';
 import type { LossOptions } from './types.js';
 
@@ -20,6 +22,7 @@ export function meanAbsoluteError(
   yPred: tf.Tensor,
   options: MeanAbsoluteErrorOptions = {},
 ): tf.Tensor {
+  checkOptions('meanAbsoluteError', options, LOSS_OPTIONS);
   const { reduction = 'mean', axis = -1, sampleWeight } = options;
   checkReduction('meanAbsoluteError', reduction);
   return tf.tidy(() => {

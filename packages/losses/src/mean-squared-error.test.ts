@@ -1,7 +1,8 @@
+import { expectAllClose, expectNoLeak } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { meanSquaredError } from './mean-squared-error.js';
-import { evaluate, expectAllClose, expectNoLeak, numericGradient, take } from './test/helpers.js';
+import { evaluate, numericGradient, take } from './test/helpers.js';
 
 // Per sample: mean([0, 2]^2) = (0 + 4) / 2 = 2 and mean([3, 0]^2) = (9 + 0) / 2 = 4.5.
 const yTrue = tf.tensor2d([[1, 2], [3, 4]]);
@@ -36,7 +37,7 @@ describe('meanSquaredError', () => {
     const loss = (x: tf.Tensor): tf.Tensor => meanSquaredError(yTrue, x);
     const grad = take(tf.grad(loss)(yPred));
     expectAllClose(grad, [0, 1, -1.5, 0]);
-    expectAllClose(grad, numericGradient(loss, yPred), 1e-3, 1e-2);
+    expectAllClose(grad, numericGradient(loss, yPred), { abs: 1e-3, rel: 1e-2 });
   });
 
   it('leaves no tensors behind', () => {

@@ -1,5 +1,7 @@
+import { checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { checkInputs, resolveAxis } from './check-inputs.js';
+import { LOSS_OPTIONS } from './option-constraints.js';
 import { checkReduction, reduce } from './reduction.js';
 import type { LossOptions } from './types.js';
 
@@ -23,6 +25,7 @@ export function meanSquaredError(
   yPred: tf.Tensor,
   options: MeanSquaredErrorOptions = {},
 ): tf.Tensor {
+  checkOptions('meanSquaredError', options, LOSS_OPTIONS);
   const { reduction = 'mean', axis = -1, sampleWeight } = options;
   checkReduction('meanSquaredError', reduction);
   return tf.tidy(() => {

@@ -1,6 +1,9 @@
+import { boolean, checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { type CategoricalCrossentropyOptions, crossentropy } from './categorical-crossentropy.js';
 import { asFloat, checkSmoothing, resolveAxis } from './check-inputs.js';
+import { CROSSENTROPY_OPTIONS } from './option-constraints.js';
+import { checkProbabilities } from './probabilities.js';
 import { checkReduction } from './reduction.js';
 
 /** Options of {@link sparseCategoricalCrossentropy}. */
@@ -13,6 +16,9 @@ export interface SparseCategoricalCrossentropyOptions extends CategoricalCrossen
   checkLabels?: boolean;
 }
 
+/** The constraints of {@link SparseCategoricalCrossentropyOptions}. */
+export const SPARSE_OPTIONS = { ...CROSSENTROPY_OPTIONS, checkLabels: boolean() };
+
 /**
  * Categorical cross-entropy with integer class labels instead of one-hot targets: Keras's
  * `SparseCategoricalCrossentropy`, and with `fromLogits: true` PyTorch's `cross_entropy` with class
@@ -21,8 +27,9 @@ export interface SparseCategoricalCrossentropyOptions extends CategoricalCrossen
  * `yTrue` holds one label per sample, any numeric dtype: the shape of `yPred` without the class
  * axis, or with that axis of size 1 (Keras's `[batch, 1]` labels). A label that is not an integer
  * in [0, classes) is an error naming it and where it is. The result equals
- * {@link categoricalCrossentropy} on the one-hot labels, with the same options. The inputs are not
- * disposed; the caller owns and disposes the returned tensor.
+ * {@link categoricalCrossentropy} on the one-hot labels, with the same options; from
+ * probabilities, `yPred` is checked as there (`checkProbabilities`, a second small read). The
+ * inputs are not disposed; the caller owns and disposes the returned tensor.
  */
 export function sparseCategoricalCrossentropy(
   yTrue: tf.Tensor,
@@ -30,6 +37,7 @@ export function sparseCategoricalCrossentropy(
   options: SparseCategoricalCrossentropyOptions = {},
 ): tf.Tensor {
   const name = 'sparseCategoricalCrossentropy';
+  checkOptions(name, options, SPARSE_OPTIONS);
   checkReduction(name, options.reduction ?? 'mean');
   checkSmoothing(name, options.labelSmoothing ?? 0);
   if (yPred.rank === 0) {
@@ -49,6 +57,8 @@ export function sparseCategoricalCrossentropy(
   if (options.checkLabels ?? true) {
     checkLabels(name, yTrue, classes);
   }
+  // Before the one-hot ops: under tf.grad, an op recorded before a throw leaks what it saved.
+  if (!options.fromLogits && (options.checkProbabilities ?? true)) tf.tidy(() => checkProbabilities(name, asFloat(yPred), classAxis));
   return tf.tidy(() => {
     const flat = tf.cast(tf.reshape(yTrue, [-1]), 'int32');
     const lastAxisOneHot = tf.reshape(tf.oneHot(flat, classes), [...labelShape, classes]);
@@ -56,7 +66,7 @@ export function sparseCategoricalCrossentropy(
     const last = labelShape.length;
     const perm = [...keptShape.keys()].map((j) => (j < classAxis ? j : j === classAxis ? last : j - 1));
     const target = classAxis === last ? lastAxisOneHot : tf.transpose(lastAxisOneHot, perm);
-    return crossentropy(name, target, asFloat(yPred), { ...options, axis: classAxis });
+    return crossentropy(name, target, asFloat(yPred), { ...options, axis: classAxis, checkProbabilities: false });
   });
 }
 

@@ -1,8 +1,8 @@
+import { leaked } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { accuracy } from './accuracy.js';
 import fixture from './fixtures/accuracy.json' with { type: 'json' };
-import { leaked } from './test/leaks.js';
 
 function value(scalar: tf.Scalar): number {
   const v = scalar.dataSync()[0]!;

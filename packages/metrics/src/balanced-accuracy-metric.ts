@@ -1,5 +1,7 @@
 import { type BalancedAccuracyOptions, balancedAccuracyFromCounts } from './balanced-accuracy.js';
 import type { Counts } from './counts.js';
+import { NO_MULTILABEL_ADVICE } from './indicator-check.js';
+import { BALANCED_ACCURACY_OPTIONS, STREAMING_OPTIONS } from './option-constraints.js';
 import { warner } from './scores.js';
 import { StatScoresMetric, type StreamingOptions } from './stat-scores-metric.js';
 
@@ -16,7 +18,7 @@ export class BalancedAccuracy extends StatScoresMetric<number> {
   /** @param options `adjusted`, `threshold`, `task` (not multilabel) and `numClasses` */
   constructor(options: BalancedAccuracyOptions & Omit<StreamingOptions, 'labels'> = {}) {
     if (options.task === 'multilabel') throw new Error('BalancedAccuracy: multilabel data is not supported');
-    super('BalancedAccuracy', options);
+    super('BalancedAccuracy', options, { ...BALANCED_ACCURACY_OPTIONS, ...STREAMING_OPTIONS }, NO_MULTILABEL_ADVICE);
     this.options = options;
   }
 

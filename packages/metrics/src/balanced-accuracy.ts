@@ -1,6 +1,9 @@
+import { checkOptions } from '@lab/core';
 import type { TaskOptions } from './classification-options.js';
 import { type Counts, marginals } from './counts.js';
+import { NO_MULTILABEL_ADVICE } from './indicator-check.js';
 import type { LabelsInput } from './label-input.js';
+import { BALANCED_ACCURACY_OPTIONS } from './option-constraints.js';
 import { readCounts } from './read-counts.js';
 import { warner } from './scores.js';
 
@@ -43,7 +46,8 @@ export function balancedAccuracyFromCounts(
  * balancedAccuracy([0, 1, 0, 0, 1, 0], [0, 1, 0, 0, 0, 1]) // → 0.625
  */
 export function balancedAccuracy(yTrue: LabelsInput, yPred: LabelsInput, options: BalancedAccuracyOptions = {}): number {
+  checkOptions('balancedAccuracy', options, BALANCED_ACCURACY_OPTIONS);
   if (options.task === 'multilabel') throw new Error('balancedAccuracy: multilabel data is not supported');
-  const counts = readCounts(yTrue, yPred, options, 'balancedAccuracy');
+  const counts = readCounts(yTrue, yPred, options, 'balancedAccuracy', [], NO_MULTILABEL_ADVICE);
   return balancedAccuracyFromCounts(counts, options, warner('balancedAccuracy'));
 }

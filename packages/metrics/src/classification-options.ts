@@ -1,3 +1,5 @@
+import { type Constraints, checkOptions } from '@lab/core';
+import { SCORE_OPTIONS } from './option-constraints.js';
 import type { LabelOptions } from './to-labels.js';
 
 /**
@@ -59,26 +61,33 @@ export interface FBetaOptions extends ScoreOptions {
 }
 
 const AVERAGES: readonly Average[] = ['binary', 'micro', 'macro', 'weighted', 'none'];
-const TASKS: readonly Task[] = ['binary', 'multiclass', 'multilabel'];
 
-/** Validates the options every score shares, naming the function and the option at fault. */
-export function checkScoreOptions(options: ScoreOptions, fn: string): void {
-  if (options.task !== undefined && !TASKS.includes(options.task)) {
-    throw new Error(`${fn}: task must be one of ${TASKS.map((t) => `'${t}'`).join(', ')}; got ${String(options.task)}`);
-  }
+/**
+ * Validates the options of a score, naming the function and the option at fault: unknown options
+ * (with a "did you mean" hint) and the values of `constraints` (@lab/core), then `average`,
+ * `zeroDivision` and `labels` ({@link checkScoreValues}), whose messages predate the constraints.
+ */
+export function checkScoreOptions(options: ScoreOptions, fn: string, constraints: Constraints = SCORE_OPTIONS): void {
+  checkOptions(fn, options, constraints);
+  checkScoreValues(options, fn);
+}
+
+/** The part of {@link checkScoreOptions} after the constraints: `average`, `zeroDivision`, `labels`. */
+export function checkScoreValues(options: ScoreOptions, fn: string): void {
   if (options.average !== undefined && !AVERAGES.includes(options.average)) {
     throw new Error(
       `${fn}: average must be one of ${AVERAGES.map((a) => `'${a}'`).join(', ')}; got ${String(options.average)}`,
     );
   }
-  const zd = options.zeroDivision;
+  checkZeroDivision(options.zeroDivision, fn);
+  checkLabelList(options.labels, fn);
+}
+
+/** Checks a `zeroDivision` option: `'warn'`, 0 or 1. */
+export function checkZeroDivision(zd: unknown, fn: string): void {
   if (zd !== undefined && zd !== 'warn' && zd !== 0 && zd !== 1) {
     throw new Error(`${fn}: zeroDivision must be 'warn', 0 or 1; got ${String(zd)}`);
   }
-  if (options.posLabel !== undefined && !Number.isInteger(options.posLabel)) {
-    throw new Error(`${fn}: posLabel must be an integer; got ${String(options.posLabel)}`);
-  }
-  checkLabelList(options.labels, fn);
 }
 
 /** Checks a `labels` option: a non-empty list of distinct integers. */

@@ -3,8 +3,9 @@ import {
   type ClassificationReportOptions,
   classificationReportFromCounts,
 } from './classification-report.js';
-import { checkScoreOptions } from './classification-options.js';
+import { checkZeroDivision } from './classification-options.js';
 import type { Counts } from './counts.js';
+import { REPORT_OPTIONS, STREAMING_OPTIONS } from './option-constraints.js';
 import { StatScoresMetric, type StreamingOptions } from './stat-scores-metric.js';
 
 /**
@@ -22,8 +23,8 @@ export class ClassificationReportMetric extends StatScoresMetric<ClassificationR
 
   /** @param options see {@link ClassificationReportOptions}, plus `numClasses` */
   constructor(options: ClassificationReportOptions & StreamingOptions = {}) {
-    super('ClassificationReportMetric', options);
-    checkScoreOptions({ zeroDivision: options.zeroDivision, task: options.task }, 'ClassificationReportMetric');
+    super('ClassificationReportMetric', options, { ...REPORT_OPTIONS, ...STREAMING_OPTIONS });
+    checkZeroDivision(options.zeroDivision, 'ClassificationReportMetric');
     this.options = options;
   }
 

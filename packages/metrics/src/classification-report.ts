@@ -1,6 +1,8 @@
-import { checkLabelList, checkScoreOptions, type TaskOptions, type ZeroDivision } from './classification-options.js';
+import { checkOptions } from '@lab/core';
+import { checkLabelList, checkZeroDivision, type TaskOptions, type ZeroDivision } from './classification-options.js';
 import { type Counts, presentClasses } from './counts.js';
 import type { LabelsInput } from './label-input.js';
+import { REPORT_OPTIONS } from './option-constraints.js';
 import { labelStats } from './label-stats.js';
 import { precisionRecallFscore } from './prf.js';
 import { readCounts } from './read-counts.js';
@@ -116,8 +118,9 @@ export function classificationReport(
   options: ClassificationReportOptions = {},
 ): ClassificationReport {
   const fn = 'classificationReport';
+  checkOptions(fn, options, REPORT_OPTIONS);
   checkLabelList(options.labels, fn);
-  checkScoreOptions({ zeroDivision: options.zeroDivision, task: options.task }, fn);
+  checkZeroDivision(options.zeroDivision, fn);
   const counts = readCounts(yTrue, yPred, options, fn, options.labels ?? []);
   return classificationReportFromCounts(counts, options, fn);
 }

@@ -1,5 +1,7 @@
 import { type ConfusionMatrixOptions, checkConfusionOptions, confusionMatrixFromCounts } from './confusion-matrix.js';
 import type { Counts } from './counts.js';
+import { CONFUSION_ADVICE } from './indicator-check.js';
+import { CONFUSION_MATRIX_OPTIONS, STREAMING_OPTIONS } from './option-constraints.js';
 import { StatScoresMetric, type StreamingOptions } from './stat-scores-metric.js';
 
 /**
@@ -15,7 +17,7 @@ export class ConfusionMatrix extends StatScoresMetric<number[][]> {
 
   /** @param options see {@link ConfusionMatrixOptions} and {@link StreamingOptions} */
   constructor(options: ConfusionMatrixOptions & StreamingOptions = {}) {
-    super('ConfusionMatrix', options);
+    super('ConfusionMatrix', options, { ...CONFUSION_MATRIX_OPTIONS, ...STREAMING_OPTIONS }, CONFUSION_ADVICE);
     checkConfusionOptions(options, 'ConfusionMatrix');
     this.options = options;
   }

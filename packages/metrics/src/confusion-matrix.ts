@@ -1,6 +1,9 @@
+import { checkOptions } from '@lab/core';
 import { checkLabelList, type TaskOptions } from './classification-options.js';
 import { type ClassCounts, type Counts, marginals } from './counts.js';
+import { CONFUSION_ADVICE } from './indicator-check.js';
 import type { LabelsInput } from './label-input.js';
+import { CONFUSION_MATRIX_OPTIONS } from './option-constraints.js';
 import { readCounts } from './read-counts.js';
 
 /** Options of {@link confusionMatrix} and {@link ConfusionMatrix}. */
@@ -21,10 +24,6 @@ export interface ConfusionMatrixOptions extends TaskOptions {
 export function checkConfusionOptions(options: ConfusionMatrixOptions, fn: string): void {
   if (options.task === 'multilabel') {
     throw new Error(`${fn}: multilabel data has one 2x2 matrix per label; use multilabelConfusionMatrix`);
-  }
-  const n = options.normalize;
-  if (n !== undefined && n !== 'true' && n !== 'pred' && n !== 'all') {
-    throw new Error(`${fn}: normalize must be 'true', 'pred' or 'all'; got ${String(n)}`);
   }
   checkLabelList(options.labels, fn);
 }
@@ -75,7 +74,8 @@ export function confusionMatrix(
   yPred: LabelsInput,
   options: ConfusionMatrixOptions = {},
 ): number[][] {
+  checkOptions('confusionMatrix', options, CONFUSION_MATRIX_OPTIONS);
   checkConfusionOptions(options, 'confusionMatrix');
-  const counts = readCounts(yTrue, yPred, options, 'confusionMatrix');
+  const counts = readCounts(yTrue, yPred, options, 'confusionMatrix', [], CONFUSION_ADVICE);
   return confusionMatrixFromCounts(counts, options, 'confusionMatrix');
 }

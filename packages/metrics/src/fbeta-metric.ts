@@ -1,6 +1,7 @@
-import { checkScoreOptions } from './classification-options.js';
+import { checkScoreValues } from './classification-options.js';
 import type { Counts } from './counts.js';
-import type { ScoreValue, StreamingScoreOptions } from './precision-metric.js';
+import { FBETA_OPTIONS } from './option-constraints.js';
+import { STREAMING_SCORE_OPTIONS, type ScoreValue, type StreamingScoreOptions } from './precision-metric.js';
 import { checkBeta, scoresFromCounts } from './scores.js';
 import { StatScoresMetric } from './stat-scores-metric.js';
 
@@ -19,9 +20,9 @@ export class FBetaScore<O extends StreamingFBetaOptions = StreamingFBetaOptions>
 
   /** @param options as {@link fbeta}'s, plus `numClasses` (see {@link StreamingOptions}) */
   constructor(options: O) {
-    super('FBetaScore', options);
+    super('FBetaScore', options, { ...STREAMING_SCORE_OPTIONS, ...FBETA_OPTIONS });
     this.beta = checkBeta(options?.beta, 'FBetaScore');
-    checkScoreOptions(options, 'FBetaScore');
+    checkScoreValues(options, 'FBetaScore');
     this.options = options;
   }
 
@@ -41,8 +42,8 @@ export class F1Score<O extends StreamingScoreOptions = StreamingScoreOptions> ex
 
   /** @param options as {@link f1}'s, plus `numClasses` (see {@link StreamingOptions}) */
   constructor(options: O = {} as O) {
-    super('F1Score', options);
-    checkScoreOptions(options, 'F1Score');
+    super('F1Score', options, STREAMING_SCORE_OPTIONS);
+    checkScoreValues(options, 'F1Score');
     this.options = options;
   }
 

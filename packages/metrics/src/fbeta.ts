@@ -1,5 +1,6 @@
 import type { FBetaOptions, ScoreOptions } from './classification-options.js';
 import type { LabelsInput } from './label-input.js';
+import { FBETA_OPTIONS } from './option-constraints.js';
 import { checkBeta, scoreCounts, scoresFromCounts } from './scores.js';
 
 /**
@@ -13,7 +14,7 @@ export function fbeta(yTrue: LabelsInput, yPred: LabelsInput, options: FBetaOpti
 export function fbeta(yTrue: LabelsInput, yPred: LabelsInput, options: FBetaOptions): number;
 export function fbeta(yTrue: LabelsInput, yPred: LabelsInput, options: FBetaOptions): number | number[] {
   const beta = checkBeta(options?.beta, 'fbeta');
-  return scoresFromCounts(scoreCounts(yTrue, yPred, options, 'fbeta'), options, beta, ['f-score'], 'fbeta').fscore;
+  return scoresFromCounts(scoreCounts(yTrue, yPred, options, 'fbeta', FBETA_OPTIONS), options, beta, ['f-score'], 'fbeta').fscore;
 }
 
 /**

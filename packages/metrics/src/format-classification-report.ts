@@ -1,3 +1,4 @@
+import { checkOptions, integer } from '@lab/core';
 import type { ClassificationReport, ReportRow } from './classification-report.js';
 import { formatFixed } from './format-fixed.js';
 
@@ -15,8 +16,8 @@ export interface FormatReportOptions {
  * console.log(formatClassificationReport(classificationReport([0, 1, 2, 2], [0, 2, 2, 2])));
  */
 export function formatClassificationReport(report: ClassificationReport, options: FormatReportOptions = {}): string {
+  checkOptions('formatClassificationReport', options, { digits: integer({ min: 0 }) });
   const digits = options.digits ?? 2;
-  if (!Number.isInteger(digits) || digits < 0) throw new Error(`formatClassificationReport: digits must be an integer >= 0; got ${digits}`);
   const heading = 'weighted avg';
   const width = Math.max(heading.length, digits, ...report.classes.map((c) => c.name.length));
   const cell = (text: string) => ` ${text.padStart(9)}`;

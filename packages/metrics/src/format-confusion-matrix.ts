@@ -1,3 +1,4 @@
+import { array, checkOptions, integer } from '@lab/core';
 import { formatFixed } from './format-fixed.js';
 
 /** Options of {@link formatConfusionMatrix}. */
@@ -20,6 +21,7 @@ export interface FormatConfusionMatrixOptions {
  * //         1  1  3
  */
 export function formatConfusionMatrix(matrix: readonly (readonly number[])[], options: FormatConfusionMatrixOptions = {}): string {
+  checkOptions('formatConfusionMatrix', options, { names: array(), digits: integer({ min: 0, max: 100 }) });
   const digits = options.digits ?? 2;
   const names = (options.names ?? matrix.map((_, i) => i)).map(String);
   if (names.length !== matrix.length || matrix.some((row) => row.length !== matrix.length)) {

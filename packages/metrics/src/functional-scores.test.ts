@@ -1,3 +1,4 @@
+import { leaked } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -15,7 +16,6 @@ import {
 } from './index.js';
 import { formatFixed } from './format-fixed.js';
 import { mismatch } from './test/close.js';
-import { leaked } from './test/leaks.js';
 
 describe('functional scores', () => {
   it("give scikit-learn's docstring numbers", () => {

@@ -1,5 +1,5 @@
 export { type AccuracyOptions, accuracy } from './accuracy.js';
-export { Accuracy } from './accuracy-metric.js';
+export { Accuracy, type StreamingAccuracyOptions } from './accuracy-metric.js';
 export { type BalancedAccuracyOptions, balancedAccuracy } from './balanced-accuracy.js';
 export { BalancedAccuracy } from './balanced-accuracy-metric.js';
 export type { Average, FBetaOptions, ScoreOptions, Task, TaskOptions, ZeroDivision } from './classification-options.js';

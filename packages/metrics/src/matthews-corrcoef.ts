@@ -1,6 +1,9 @@
+import { checkOptions } from '@lab/core';
 import type { TaskOptions } from './classification-options.js';
 import { type Counts, marginals } from './counts.js';
+import { NO_MULTILABEL_ADVICE } from './indicator-check.js';
 import type { LabelsInput } from './label-input.js';
+import { TASK_OPTIONS } from './option-constraints.js';
 import { readCounts } from './read-counts.js';
 
 /** The Matthews correlation coefficient of counts (binary or multiclass). */
@@ -35,6 +38,8 @@ export function matthewsCorrcoefFromCounts(counts: Counts, fn: string): number {
  * matthewsCorrcoef([1, 1, 1, 0], [1, 0, 1, 1]) // → -0.3333333333333333
  */
 export function matthewsCorrcoef(yTrue: LabelsInput, yPred: LabelsInput, options: TaskOptions = {}): number {
+  checkOptions('matthewsCorrcoef', options, TASK_OPTIONS);
   if (options.task === 'multilabel') throw new Error('matthewsCorrcoef: multilabel data is not supported');
-  return matthewsCorrcoefFromCounts(readCounts(yTrue, yPred, options, 'matthewsCorrcoef'), 'matthewsCorrcoef');
+  const counts = readCounts(yTrue, yPred, options, 'matthewsCorrcoef', [], NO_MULTILABEL_ADVICE);
+  return matthewsCorrcoefFromCounts(counts, 'matthewsCorrcoef');
 }

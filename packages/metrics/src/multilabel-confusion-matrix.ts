@@ -1,6 +1,8 @@
+import { checkOptions } from '@lab/core';
 import { checkLabelList, type TaskOptions } from './classification-options.js';
 import type { Counts } from './counts.js';
 import type { LabelsInput } from './label-input.js';
+import { MULTILABEL_CONFUSION_OPTIONS } from './option-constraints.js';
 import { labelStats } from './label-stats.js';
 import { readCounts } from './read-counts.js';
 
@@ -44,6 +46,7 @@ export function multilabelConfusionMatrix(
   options: MultilabelConfusionMatrixOptions = {},
 ): number[][][] {
   const fn = 'multilabelConfusionMatrix';
+  checkOptions(fn, options, MULTILABEL_CONFUSION_OPTIONS);
   checkLabelList(options.labels, fn);
   return multilabelConfusionMatrixFromCounts(readCounts(yTrue, yPred, options, fn, options.labels ?? []), options, fn);
 }

@@ -1,7 +1,11 @@
-import { checkScoreOptions, type ScoreOptions } from './classification-options.js';
+import { checkScoreValues, type ScoreOptions } from './classification-options.js';
 import type { Counts } from './counts.js';
+import { SCORE_OPTIONS, STREAMING_OPTIONS } from './option-constraints.js';
 import { scoresFromCounts } from './scores.js';
 import { StatScoresMetric, type StreamingOptions } from './stat-scores-metric.js';
+
+/** The constraints of {@link StreamingScoreOptions}. */
+export const STREAMING_SCORE_OPTIONS = { ...SCORE_OPTIONS, ...STREAMING_OPTIONS };
 
 /** Options of the streaming precision, recall and F-scores: {@link ScoreOptions} and `numClasses`. */
 export type StreamingScoreOptions = ScoreOptions & StreamingOptions;
@@ -26,8 +30,8 @@ export class Precision<O extends StreamingScoreOptions = StreamingScoreOptions> 
 
   /** @param options as {@link precision}'s, plus `numClasses` (see {@link StreamingOptions}) */
   constructor(options: O = {} as O) {
-    super('Precision', options);
-    checkScoreOptions(options, 'Precision');
+    super('Precision', options, STREAMING_SCORE_OPTIONS);
+    checkScoreValues(options, 'Precision');
     this.options = options;
   }
 

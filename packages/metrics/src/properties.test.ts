@@ -69,14 +69,18 @@ describe('properties of the classification metrics', () => {
         averages,
         ([t, p, cuts], average) => {
           const before = tf.memory().numTensors;
-          const options = { average, numClasses: classes };
-          const metrics = [new Precision(options), new Recall(options), new F1Score(options), new MatthewsCorrCoef(options), new BalancedAccuracy(options), new ClassificationReportMetric(options)];
+          // Options are checked: the functional scores take no numClasses, and MCC, balanced
+          // accuracy and the report no average.
+          const scoring = { average };
+          const options = { ...scoring, numClasses: classes };
+          const counted = { numClasses: classes };
+          const metrics = [new Precision(options), new Recall(options), new F1Score(options), new MatthewsCorrCoef(counted), new BalancedAccuracy(counted), new ClassificationReportMetric(counted)];
           for (let i = 1; i < cuts.length; i++) {
             for (const m of metrics) m.update(t.slice(cuts[i - 1], cuts[i]), p.slice(cuts[i - 1], cuts[i]));
           }
           const streamed = metrics.map((m) => m.computeSync());
           for (const m of metrics) m.dispose();
-          const functional = [precision(t, p, options), recall(t, p, options), f1(t, p, options), matthewsCorrcoef(t, p), balancedAccuracy(t, p), classificationReport(t, p)];
+          const functional = [precision(t, p, scoring), recall(t, p, scoring), f1(t, p, scoring), matthewsCorrcoef(t, p), balancedAccuracy(t, p), classificationReport(t, p)];
           expect(mismatch(streamed, functional, 0)).toBeNull();
           return tf.memory().numTensors === before;
         },

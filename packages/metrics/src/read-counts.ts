@@ -3,6 +3,7 @@ import { checkPair } from './check-pair.js';
 import type { TaskOptions } from './classification-options.js';
 import { type Counts, countClasses } from './counts.js';
 import { multilabelBatchCounts } from './device-counts.js';
+import { asTensor, indicatorFlags, MULTILABEL_ADVICE, throwIfIndicators } from './indicator-check.js';
 import { formatShape, inputShape, type LabelsInput } from './label-input.js';
 import { resolveThreshold, toLabels } from './to-labels.js';
 
@@ -22,7 +23,9 @@ export function checkMultilabelPair(yTrue: LabelsInput, yPred: LabelsInput, fn: 
 /**
  * Reads a validated-on-the-way `(yTrue, yPred)` pair into {@link Counts}: one synchronous read of
  * the labels (binary, multiclass) or of `3 * L` column counts (multilabel). `extra` classes (a
- * `labels` option) join the confusion matrix even when absent from the data.
+ * `labels` option) join the confusion matrix even when absent from the data. Binary and
+ * multiclass reads carry two more numbers, whether either side is a multilabel indicator matrix,
+ * which is an error ending in `advice` (see `throwIfIndicators`), not an argmax.
  */
 export function readCounts(
   yTrue: LabelsInput,
@@ -30,6 +33,7 @@ export function readCounts(
   options: TaskOptions,
   fn: string,
   extra: readonly number[] = [],
+  advice = MULTILABEL_ADVICE,
 ): Counts {
   const samples = checkPair(yTrue, yPred, fn);
   const threshold = resolveThreshold(options.threshold);
@@ -46,10 +50,16 @@ export function readCounts(
       samples,
     };
   }
-  const [t, p] = tf.tidy(() => [toLabels(yTrue, { threshold }, 'yTrue'), toLabels(yPred, { threshold }, 'yPred')]);
-  const trueLabels = t.dataSync();
-  const predLabels = p.dataSync();
-  tf.dispose([t, p]);
+  const packed = tf.tidy(() => {
+    const t = asTensor(yTrue, 'yTrue');
+    const p = asTensor(yPred, 'yPred');
+    return tf.concat([toLabels(t, { threshold }, 'yTrue'), toLabels(p, { threshold }, 'yPred'), indicatorFlags(t, p)]);
+  });
+  const data = packed.dataSync();
+  packed.dispose();
+  throwIfIndicators(data.subarray(2 * samples), fn, advice);
+  const trueLabels = data.subarray(0, samples);
+  const predLabels = data.subarray(samples, 2 * samples);
   if (options.task === 'binary') checkBinary(trueLabels, predLabels, fn);
   return countClasses(trueLabels, predLabels, extra);
 }

@@ -1,6 +1,6 @@
-import { checkScoreOptions } from './classification-options.js';
+import { checkScoreValues } from './classification-options.js';
 import type { Counts } from './counts.js';
-import type { ScoreValue, StreamingScoreOptions } from './precision-metric.js';
+import { STREAMING_SCORE_OPTIONS, type ScoreValue, type StreamingScoreOptions } from './precision-metric.js';
 import { scoresFromCounts } from './scores.js';
 import { StatScoresMetric } from './stat-scores-metric.js';
 
@@ -18,8 +18,8 @@ export class Recall<O extends StreamingScoreOptions = StreamingScoreOptions> ext
 
   /** @param options as {@link recall}'s, plus `numClasses` (see {@link StreamingOptions}) */
   constructor(options: O = {} as O) {
-    super('Recall', options);
-    checkScoreOptions(options, 'Recall');
+    super('Recall', options, STREAMING_SCORE_OPTIONS);
+    checkScoreValues(options, 'Recall');
     this.options = options;
   }
 

@@ -1,3 +1,4 @@
+import type { Constraints } from '@lab/core';
 import { checkScoreOptions, type ScoreOptions } from './classification-options.js';
 import type { Counts } from './counts.js';
 import { labelStats } from './label-stats.js';
@@ -21,9 +22,9 @@ export function scoresFromCounts(counts: Counts, options: ScoreOptions, beta: nu
   });
 }
 
-/** Validates options and reads a pair into counts, for the functional scores. */
-export function scoreCounts(yTrue: LabelsInput, yPred: LabelsInput, options: ScoreOptions, fn: string): Counts {
-  checkScoreOptions(options, fn);
+/** Validates options (against `constraints`) and reads a pair into counts, for the functional scores. */
+export function scoreCounts(yTrue: LabelsInput, yPred: LabelsInput, options: ScoreOptions, fn: string, constraints?: Constraints): Counts {
+  checkScoreOptions(options, fn, constraints);
   return readCounts(yTrue, yPred, options, fn, options.average === 'binary' ? [] : (options.labels ?? []));
 }
 

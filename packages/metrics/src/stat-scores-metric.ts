@@ -1,8 +1,10 @@
+import { type Constraints, checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { checkPair } from './check-pair.js';
 import { checkLabelList, type TaskOptions } from './classification-options.js';
 import { type Counts, trimClasses } from './counts.js';
 import { confusionBatch, multilabelBatchCounts } from './device-counts.js';
+import { asTensor, indicatorFlags, MULTILABEL_ADVICE, throwIfIndicators } from './indicator-check.js';
 import { inputShape, type LabelsInput } from './label-input.js';
 import type { Metric } from './metric.js';
 import { checkMultilabelPair } from './read-counts.js';
@@ -25,24 +27,33 @@ export interface StreamingOptions extends TaskOptions {
  * balanced accuracy, confusion matrix, report): `update` adds the batch's int32 confusion matrix
  * (`[C, C]`) or multilabel column counts (`[3, L]`) to one state tensor on the device, never
  * reading data; `compute` reads it once and derives the value with the functional twin's code,
- * so the result equals the functional metric on the concatenated batches. The metric owns one
- * tensor, freed by `reset` and `dispose`.
+ * so the result equals the functional metric on the concatenated batches. Binary and multiclass
+ * state also counts, after the `C * C` cells, the batches whose yTrue and whose yPred were a
+ * multilabel indicator matrix, which makes `compute` throw (until `reset`) instead of scoring an
+ * argmax. The metric owns one tensor, freed by `reset` and `dispose`.
  */
 export abstract class StatScoresMetric<Value> implements Metric<Value> {
   private readonly threshold: number;
   private readonly task: TaskOptions['task'];
   private readonly labels: readonly number[] | undefined;
   private size: number | undefined;
-  private state: tf.Tensor2D | null = null;
+  // Multilabel: [3, L] column counts; otherwise the [C * C] confusion matrix then two flags.
+  private state: tf.Tensor | null = null;
   private samples = 0;
   private disposed = false;
 
-  /** `name` (e.g. `Precision`) starts every error message. */
+  /**
+   * `name` (e.g. `Precision`) starts every error message; `options` are checked against
+   * `constraints` (@lab/core) first; `advice` ends the message for a multilabel indicator matrix.
+   */
   protected constructor(
     private readonly name: string,
     options: StreamingOptions,
+    constraints: Constraints,
+    private readonly advice = MULTILABEL_ADVICE,
   ) {
-    this.threshold = resolveThreshold(options.threshold);
+    checkOptions(name, options, constraints);
+    this.threshold = resolveThreshold(options.threshold, name);
     this.task = options.task;
     this.labels = options.labels;
     checkLabelList(options.labels, name);
@@ -62,7 +73,7 @@ export abstract class StatScoresMetric<Value> implements Metric<Value> {
     const batch = this.task === 'multilabel' ? this.multilabelBatch(yTrue, yPred, fn) : this.classBatch(yTrue, yPred, fn);
     const previous = this.state;
     // keep: update is often called inside the caller's tf.tidy, which would free the running sum.
-    this.state = tf.keep(previous ? tf.tidy(() => tf.add<tf.Tensor2D>(previous, batch)) : batch);
+    this.state = tf.keep(previous ? tf.tidy(() => tf.add(previous, batch)) : batch);
     if (previous) tf.dispose([previous, batch]);
     this.samples += samples;
   }
@@ -97,7 +108,7 @@ export abstract class StatScoresMetric<Value> implements Metric<Value> {
     return multilabelBatchCounts(yTrue, yPred, this.threshold);
   }
 
-  private classBatch(yTrue: LabelsInput, yPred: LabelsInput, fn: string): tf.Tensor2D {
+  private classBatch(yTrue: LabelsInput, yPred: LabelsInput, fn: string): tf.Tensor1D {
     const widths = [inputShape(yTrue)[1] ?? 1, inputShape(yPred)[1] ?? 1].filter((c) => c > 1);
     if (this.size === undefined) this.size = widths[0];
     const size = this.size;
@@ -107,7 +118,10 @@ export abstract class StatScoresMetric<Value> implements Metric<Value> {
     if (widths.some((c) => c !== size)) throw new Error(`${fn}: scores have ${widths[0]} classes but numClasses is ${size}`);
     return tf.tidy(() => {
       const options = { threshold: this.threshold };
-      return confusionBatch(toLabels(yTrue, options, 'yTrue'), toLabels(yPred, options, 'yPred'), size);
+      const t = asTensor(yTrue, 'yTrue');
+      const p = asTensor(yPred, 'yPred');
+      const matrix = confusionBatch(toLabels(t, options, 'yTrue'), toLabels(p, options, 'yPred'), size);
+      return tf.concat([tf.reshape(matrix, [-1]), indicatorFlags(t, p)]) as tf.Tensor1D;
     });
   }
 
@@ -117,8 +131,10 @@ export abstract class StatScoresMetric<Value> implements Metric<Value> {
       const part = (i: number) => Float64Array.from({ length: size }, (_, j) => data[i * size + j]!);
       return { kind: 'multilabel', truePositives: part(0), predicted: part(1), actual: part(2), samples: this.samples };
     }
+    const cells = size * size;
+    throwIfIndicators([data[cells]!, data[cells + 1]!], `${this.name}.${method}`, this.advice, 'in a batch given to update() ');
     let total = 0;
-    for (let i = 0; i < data.length; i++) total += data[i]!;
+    for (let i = 0; i < cells; i++) total += data[i]!;
     if (total !== this.samples) {
       const range = this.task === 'binary' ? '0 and 1' : `0..${size - 1} (numClasses ${size})`;
       throw new Error(`${this.name}.${method}: ${this.samples - total} of ${this.samples} samples have a label outside ${range}`);
@@ -126,7 +142,7 @@ export abstract class StatScoresMetric<Value> implements Metric<Value> {
     return trimClasses(data, size, this.labels ?? []);
   }
 
-  private requireState(method: string): tf.Tensor2D {
+  private requireState(method: string): tf.Tensor {
     this.checkLive(method);
     if (!this.state) throw new Error(`${this.name}.${method}: no samples yet; call update(yTrue, yPred) first`);
     return this.state;

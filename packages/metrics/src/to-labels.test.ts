@@ -1,6 +1,6 @@
+import { leaked } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { leaked } from './test/leaks.js';
 import { toLabels } from './to-labels.js';
 
 function labels(...args: Parameters<typeof toLabels>): number[] {

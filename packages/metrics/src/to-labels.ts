@@ -1,3 +1,4 @@
+import { any, checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { arrayToTensor, checkLabelShape, type LabelsInput } from './label-input.js';
 
@@ -10,12 +11,12 @@ export interface LabelOptions {
   threshold?: number;
 }
 
-/** Returns the threshold option, validated; the default is 0.5. */
-export function resolveThreshold(threshold: number | undefined): number {
+/** Returns the threshold option, validated (`owner`, when given, starts the message); the default is 0.5. */
+export function resolveThreshold(threshold: number | undefined, owner?: string): number {
   const t = threshold ?? 0.5;
   // Below 0 or at 1 and above, the labels 0 and 1 themselves would flip (see toLabels).
   if (typeof t !== 'number' || !(t >= 0 && t < 1)) {
-    throw new Error(`threshold must be a number in [0, 1), got ${String(threshold)}`);
+    throw new Error(`${owner ? `${owner}: ` : ''}threshold must be a number in [0, 1), got ${String(threshold)}`);
   }
   return t;
 }
@@ -31,10 +32,14 @@ export function resolveThreshold(threshold: number | undefined): number {
  *   labels need no cast and no flag. Tensor values are not checked, as that needs a read: NaN
  *   becomes whatever the backend's cast gives (0 on cpu). JS arrays are checked.
  *
+ * A multilabel indicator matrix (`[N, L]` of 0/1 with several 1s in a row) is read as argmax too:
+ * the metrics check for it, this conversion does not (that needs a read).
+ *
  * `name` (e.g. `yTrue`) appears in error messages. The input is not disposed; the returned
  * tensor is new and the caller disposes it.
  */
 export function toLabels(input: LabelsInput, options: LabelOptions = {}, name = 'labels'): tf.Tensor1D {
+  checkOptions('toLabels', options, { threshold: any() });
   const threshold = resolveThreshold(options.threshold);
   checkLabelShape(input, name);
   return tf.tidy(() => {

@@ -1,7 +1,8 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { CountMetric } from './count-metric.js';
 import type { LabelsInput } from './label-input.js';
-import { checkTopK, countTopK, resolveK, type TopKAccuracyOptions } from './top-k-accuracy.js';
+import { TOP_K_OPTIONS } from './option-constraints.js';
+import { checkTopK, countTopKAndFlags, resolveK, TOP_K_ADVICE, type TopKAccuracyOptions } from './top-k-accuracy.js';
 
 /**
  * Streaming {@link topKAccuracy}: the hit count stays on the device (no read per batch);
@@ -18,7 +19,7 @@ export class TopKAccuracy extends CountMetric {
 
   /** @param options `k`, default 2 (as scikit-learn) */
   constructor(options: TopKAccuracyOptions = {}) {
-    super('TopKAccuracy');
+    super('TopKAccuracy', options, TOP_K_OPTIONS, TOP_K_ADVICE);
     this.k = resolveK(options.k, 'TopKAccuracy');
   }
 
@@ -26,7 +27,7 @@ export class TopKAccuracy extends CountMetric {
     return checkTopK(yTrue, yScore, fn);
   }
 
-  protected count(yTrue: LabelsInput, yScore: LabelsInput): tf.Scalar {
-    return countTopK(yTrue, yScore, this.k);
+  protected count(yTrue: LabelsInput, yScore: LabelsInput): tf.Tensor1D {
+    return countTopKAndFlags(yTrue, yScore, this.k, this.firstBatch);
   }
 }

@@ -1,7 +1,13 @@
+import { checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { checkPair } from './check-pair.js';
+import { asTensor, checkNoIndicators, indicatorFlags } from './indicator-check.js';
 import { arrayToTensor, formatShape, inputShape, type LabelsInput } from './label-input.js';
+import { TOP_K_OPTIONS } from './option-constraints.js';
 import { toLabels } from './to-labels.js';
+
+/** The end of the error for a multilabel yTrue: top-k accuracy has no multilabel form. */
+export const TOP_K_ADVICE = 'top-k accuracy needs one true class per sample (labels or one-hot rows)';
 
 /** Options of {@link topKAccuracy} and {@link TopKAccuracy}. */
 export interface TopKAccuracyOptions {
@@ -47,17 +53,32 @@ export function countTopK(yTrue: LabelsInput, yScore: LabelsInput, k: number): t
 }
 
 /**
+ * {@link countTopK} and whether yTrue is a multilabel indicator matrix (see `indicatorFlags`;
+ * yScore is never flagged: 0/1 scores are scores), as an int32 `[3]` tensor the caller disposes.
+ */
+export function countTopKAndFlags(yTrue: LabelsInput, yScore: LabelsInput, k: number, checkIndicators = true): tf.Tensor1D {
+  return tf.tidy(() => {
+    const t = asTensor(yTrue, 'yTrue');
+    return tf.concat([tf.reshape(countTopK(t, yScore, k), [1]), (checkIndicators ? indicatorFlags(t, null) : tf.zeros([2], 'int32'))]) as tf.Tensor1D;
+  });
+}
+
+/**
  * Fraction of samples whose true class is among the `k` highest of their `[N, C]` scores
  * (probabilities or logits; column j is class j), as scikit-learn 1.2's `top_k_accuracy_score`
- * with `labels = 0..C-1`, including its tie rule. yTrue: labels or one-hot. A float32 scalar that
- * the caller disposes; nothing is read back. True labels outside 0..C-1 never count as hits.
+ * with `labels = 0..C-1`, including its tie rule. yTrue: labels or one-hot; a multilabel
+ * indicator matrix is an error (found by reading two flags back when yTrue is `[N, C]`, C > 1). A
+ * float32 scalar that the caller disposes; otherwise nothing is read back. True labels outside
+ * 0..C-1 never count as hits.
  *
  * @example
  * topKAccuracy([0, 1, 2, 2], tf.tensor2d([[0.5, 0.2, 0.2], [0.3, 0.4, 0.2], [0.2, 0.4, 0.3], [0.7, 0.2, 0.1]]), { k: 2 })
  * // → 0.75
  */
 export function topKAccuracy(yTrue: LabelsInput, yScore: LabelsInput, options: TopKAccuracyOptions = {}): tf.Scalar {
+  checkOptions('topKAccuracy', options, TOP_K_OPTIONS);
   const k = resolveK(options.k, 'topKAccuracy');
   const samples = checkTopK(yTrue, yScore, 'topKAccuracy');
+  checkNoIndicators(yTrue, yScore, 'topKAccuracy', TOP_K_ADVICE, { yTrue: true, yPred: false });
   return tf.tidy(() => tf.div(tf.cast(countTopK(yTrue, yScore, k), 'float32'), samples));
 }

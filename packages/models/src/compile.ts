@@ -1,3 +1,4 @@
+import { array, checkOptions, checkValue, func, object, string } from '@lab/core';
 import { categoricalCrossentropy, getLoss, type LossFn } from '@lab/losses';
 import { Accuracy } from '@lab/metrics';
 import { type GradientTransformation, getOptimizer } from '@lab/optim';
@@ -23,8 +24,17 @@ export interface Compiled {
 
 const METRICS = ['accuracy', 'acc'];
 
-/** Resolves names and validates the options, naming the option at fault. */
+const OPTIONS = { optimizer: [string(), object()], loss: [string(), func()], metrics: array(string()) };
+
+/**
+ * Resolves names and validates the options, naming the option at fault: unknown options are
+ * errors with a hint, `optimizer` and `loss` are required.
+ */
 export function resolveCompile(options: CompileOptions): Compiled {
+  checkOptions('compile', options, OPTIONS);
+  for (const name of ['optimizer', 'loss'] as const) {
+    if (options?.[name] === undefined) checkValue('compile', name, undefined, OPTIONS[name]);
+  }
   const optimizer =
     typeof options.optimizer === 'string' ? getOptimizer(options.optimizer) : options.optimizer;
   const loss = getLoss(options.loss);

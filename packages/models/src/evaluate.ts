@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { categoricalCrossentropy } from '@lab/losses';
 import type { Logs } from './callbacks.js';
+import { checkInputShape, checkTargets } from './check-shapes.js';
 import { type Compiled, makeMetrics } from './compile.js';
 import type { Model } from './model.js';
 
@@ -20,6 +21,8 @@ export async function evaluateBatches(
     throw new Error(`evaluate: inputs [${x.shape.join(', ')}] and targets [${y.shape.join(', ')}] have different numbers of samples`);
   }
   if (n === 0) throw new Error('evaluate: no samples');
+  checkInputShape(model, x);
+  checkTargets(model, compiled, y, 'evaluate');
   const metrics = makeMetrics(compiled);
   const useLogits = model.usesLogits();
   let lossSum: tf.Tensor = tf.scalar(0);

@@ -4,8 +4,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@lab/core/register-gradients';
 import { categoricalCrossentropy } from '@lab/losses';
 import { applyGradients, learningRateOf } from '@lab/optim';
+import { freeAbandonedTape } from './abandoned-tape.js';
 import { backpropStep, type StepGradients } from './backprop.js';
 import type { BatchLogs, Callback, History, Logs } from './callbacks.js';
+import { checkInputShape, checkTargets } from './check-shapes.js';
 import { type Compiled, makeMetrics } from './compile.js';
 import { evaluateBatches } from './evaluate.js';
 import { HostBatches } from './host-batches.js';
@@ -17,7 +19,10 @@ import { splitValidation } from './validation.js';
 /**
  * Keras' training loop over pre-shuffled mini-batches. Per batch it runs one forward and backward
  * pass and one optimizer update, and accumulates the loss and metrics on the device: nothing is
- * read back synchronously unless a callback asks for batch logs.
+ * read back synchronously unless a callback asks for batch logs. Input and target shapes are
+ * checked before the first step; whatever throws (a layer, the loss, the optimizer, a metric, a
+ * callback), every tensor the loop made is freed: the model's weights and optimizer state stay
+ * the model's.
  */
 export async function fitLoop(
   model: Model,
@@ -30,6 +35,12 @@ export async function fitLoop(
   const initialEpoch = options.initialEpoch ?? 0;
   if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`fit: epochs must be a non-negative integer, got ${epochs}`);
   const batchSize = checkBatchSize(options.batchSize ?? 32, 'fit');
+  checkInputShape(model, x);
+  checkTargets(model, compiled, y, 'fit');
+  if (options.validationData) {
+    checkInputShape(model, options.validationData[0]);
+    checkTargets(model, compiled, options.validationData[1], 'fit: validationData');
+  }
   const data = splitValidation(x, y, options);
   const callbacks = options.callbacks ?? [];
   const params = model.namedWeights();
@@ -41,20 +52,22 @@ export async function fitLoop(
   const n = data.x.shape[0] ?? 0;
   const steps = Math.ceil(n / batchSize);
   const history: History = { epoch: [], history: { loss: [] } };
-  const host = await HostBatches.from(data.x, data.y);
-  let state = model.optimizerState ?? compiled.optimizer.init(params);
-  model.optimizerState = state;
-  for (let e = 0; e < initialEpoch && options.shuffle !== false; e++) random.permutation(n);
-  model.stopTraining = false;
-  let analytic = true;
-  let lastYield = performance.now();
+  // The epoch's running loss, freed when an epoch ends and in `finally` when something throws.
+  let lossSum: tf.Tensor | undefined;
   try {
+    const host = await HostBatches.from(data.x, data.y);
+    let state = model.optimizerState ?? compiled.optimizer.init(params);
+    model.optimizerState = state;
+    for (let e = 0; e < initialEpoch && options.shuffle !== false; e++) random.permutation(n);
+    model.stopTraining = false;
+    let analytic = true;
+    let lastYield = performance.now();
     for (const cb of callbacks) await cb.onTrainBegin?.({ epochs, initialEpoch, stepsPerEpoch: steps, samples: n, batchSize });
     for (let epoch = initialEpoch; epoch < epochs && !model.stopTraining; epoch++) {
       for (const cb of callbacks) await cb.onEpochBegin?.(epoch);
       const started = performance.now();
       const order = options.shuffle === false ? identity(n) : random.permutation(n);
-      let lossSum: tf.Tensor = tf.scalar(0);
+      lossSum = tf.scalar(0);
       let seen = 0;
       for (const m of metrics.values()) m.reset();
       const firstStep = epoch === initialEpoch ? (options.initialStep ?? 0) : 0;
@@ -62,26 +75,30 @@ export async function fitLoop(
         const indices = order.subarray(step * batchSize, Math.min(n, (step + 1) * batchSize));
         const [xb, yb] = host.batch(indices);
         const size = indices.length;
-        // Analytic backpropagation through the layers when they all have it, else tfjs's autodiff.
-        let result = analytic ? backpropStep(model, compiled, xb, yb, useLogits, keys) : undefined;
-        if (result === undefined) {
-          analytic = false;
-          result = autodiffStep(model, compiled, xb, yb, useLogits, keys, vars);
-        }
-        const { grads, out } = result;
+        let result: StepGradients | undefined;
         try {
-          state = applyGradients(compiled.optimizer, grads, state, params);
+          // Analytic backpropagation through the layers when they all have it, else tfjs's autodiff.
+          result = analytic ? backpropStep(model, compiled, xb, yb, useLogits, keys) : undefined;
+          if (result === undefined) {
+            analytic = false;
+            result = autodiffStep(model, compiled, xb, yb, useLogits, keys, vars);
+          }
+          try {
+            state = applyGradients(compiled.optimizer, result.grads, state, params);
+          } finally {
+            tf.dispose(result.grads);
+          }
+          model.optimizerState = state;
+          model.position = step + 1 === steps ? { epoch: epoch + 1, step: 0 } : { epoch, step: step + 1 };
+          const nextSum: tf.Tensor = tf.add(lossSum, result.lossSum);
+          lossSum.dispose();
+          lossSum = nextSum;
+          seen += size;
+          for (const m of metrics.values()) m.update(yb, result.out);
         } finally {
-          tf.dispose(grads);
+          // The batch, the output and the batch's loss, whether the step finished or threw.
+          tf.dispose([xb, yb, ...(result ? [result.out, result.lossSum] : [])]);
         }
-        model.optimizerState = state;
-        model.position = step + 1 === steps ? { epoch: epoch + 1, step: 0 } : { epoch, step: step + 1 };
-        const nextSum = tf.add(lossSum, result.lossSum);
-        tf.dispose([lossSum, result.lossSum]);
-        lossSum = nextSum;
-        seen += size;
-        for (const m of metrics.values()) m.update(yb, out);
-        tf.dispose([xb, yb, out]);
         await batchEnd(callbacks, step, size, lossSum, seen, metrics);
         // Let timers, signals (Ctrl-C) and, in browsers, rendering run every ~100 ms of training.
         if (performance.now() - lastYield > 100) {
@@ -91,6 +108,7 @@ export async function fitLoop(
       }
       const logs: Logs = { loss: (await lossSum.data())[0]! / Math.max(seen, 1) };
       lossSum.dispose();
+      lossSum = undefined;
       for (const [name, m] of metrics) logs[name] = await m.compute();
       if (data.validation) {
         const val = await evaluateBatches(model, compiled, data.validation[0], data.validation[1], batchSize);
@@ -110,6 +128,7 @@ export async function fitLoop(
     for (const cb of callbacks) await cb.onTrainEnd?.(history);
     return history;
   } finally {
+    lossSum?.dispose();
     for (const m of metrics.values()) m.dispose();
     data.dispose();
   }
@@ -121,11 +140,21 @@ export async function fitLoop(
  */
 function autodiffStep(model: Model, compiled: Compiled, xb: tf.Tensor, yb: tf.Tensor, useLogits: boolean, keys: string[], vars: tf.Variable[]): StepGradients {
   let out: tf.Tensor | undefined;
-  const { value, grads } = tf.variableGrads(() => {
-    const o = model.forward(xb, true, useLogits);
-    out = tf.keep(o);
-    return (useLogits ? categoricalCrossentropy(yb, o, { fromLogits: true }) : compiled.loss(yb, o)) as tf.Scalar;
-  }, vars);
+  let value: tf.Scalar;
+  let grads: tf.NamedTensorMap;
+  try {
+    ({ value, grads } = tf.variableGrads(() => {
+      const o = model.forward(xb, true, useLogits);
+      out = tf.keep(o);
+      return (useLogits ? categoricalCrossentropy(yb, o, { fromLogits: true }) : compiled.loss(yb, o)) as tf.Scalar;
+    }, vars));
+  } catch (error) {
+    // Kept for the metrics, so nothing else frees it when the loss throws; and the forward pass's
+    // recorded tensors, which only the backward pass that never ran would free.
+    out?.dispose();
+    freeAbandonedTape();
+    throw error;
+  }
   const lossSum = tf.tidy(() => tf.mul(value, xb.shape[0] ?? 0)) as tf.Scalar;
   value.dispose();
   // variableGrads keys gradients by tfjs variable names; the optimizer uses stable names.

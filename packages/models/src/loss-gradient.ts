@@ -1,6 +1,7 @@
 import { hasKernel, runKernel, softmaxCrossEntropy } from '@lab/core';
 import { categoricalCrossentropy } from '@lab/losses';
 import * as tf from '@tensorflow/tfjs-core';
+import { withTapeCleanup } from './abandoned-tape.js';
 import type { Compiled } from './compile.js';
 
 /**
@@ -20,7 +21,8 @@ export function lossGradient(compiled: Compiled, logits: boolean, y: tf.Tensor, 
     return { lossSum, dOut };
   }
   const loss = logits ? (t: tf.Tensor, o: tf.Tensor) => categoricalCrossentropy(t, o, { fromLogits: true }) : compiled.loss;
-  const { value, grad } = tf.valueAndGrad((o: tf.Tensor) => loss(y, o) as tf.Scalar)(out);
+  // A loss that throws (refusing its inputs) leaves nothing behind on the tape.
+  const { value, grad } = withTapeCleanup(() => tf.valueAndGrad((o: tf.Tensor) => loss(y, o) as tf.Scalar)(out));
   const lossSum = tf.tidy(() => tf.mul(value, rows)) as tf.Scalar;
   value.dispose();
   return { lossSum, dOut: grad };

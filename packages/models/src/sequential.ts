@@ -1,4 +1,4 @@
-import { Random } from '@lab/core';
+import { any, checkOptions, number, Random, string } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { History, Logs } from './callbacks.js';
 import { type Compiled, type CompileOptions, resolveCompile } from './compile.js';
@@ -6,13 +6,14 @@ import { evaluateBatches } from './evaluate.js';
 import { Dense } from './layers/dense.js';
 import type { Layer } from './layers/layer.js';
 import { checkBatchSize } from './check-batch-size.js';
+import { checkInputShape } from './check-shapes.js';
 import type { ModelTarget } from './io/handler.js';
 import type { ModelMetadata } from './io/metadata.js';
 import { saveModel } from './io/save.js';
 import type { Model } from './model.js';
 import { summarize } from './summary.js';
 import { fitLoop } from './fit.js';
-import type { FitOptions } from './fit-options.js';
+import { checkFitOptions, type FitOptions } from './fit-options.js';
 
 /** Options of {@link Sequential}. */
 export interface SequentialOptions {
@@ -27,6 +28,9 @@ export interface BatchOptions {
   /** Samples per forward pass (default 32, as in Keras). */
   batchSize?: number;
 }
+
+// batchSize keeps checkBatchSize's message ("a positive integer").
+const BATCH_OPTIONS = { batchSize: any() };
 
 /**
  * A stack of layers applied in order, with Keras' workflow: `compile`, `fit`, `evaluate`,
@@ -60,6 +64,7 @@ export class Sequential implements Model {
   private sampleShape: number[] | undefined;
 
   constructor(layers: Layer[] = [], options: SequentialOptions = {}) {
+    checkOptions('Sequential', options, { seed: number(), name: string() });
     this.layers = [...layers];
     this.name = options.name ?? 'sequential';
     this.random = new Random(options.seed ?? Math.floor(Math.random() * 2 ** 31));
@@ -134,7 +139,7 @@ export class Sequential implements Model {
    * Returns a new tensor owned by the caller.
    */
   forward(x: tf.Tensor, training = false, logits = false): tf.Tensor {
-    this.checkInput(x);
+    checkInputShape(this, x);
     return tf.tidy(() => {
       let h = x;
       const last = this.layers.length - 1;
@@ -151,8 +156,13 @@ export class Sequential implements Model {
     return !!this.compiled?.isCategoricalCrossentropy && last instanceof Dense && last.activation === 'softmax';
   }
 
-  /** Trains the model (Keras' `fit`); see {@link FitOptions}. Returns the history of per-epoch logs. */
+  /**
+   * Trains the model (Keras' `fit`); see {@link FitOptions}, checked first (unknown options are
+   * errors with a hint). Returns the history of per-epoch logs. Shapes are checked before the first
+   * step; on any error every tensor `fit` made is freed.
+   */
   async fit(x: tf.Tensor, y: tf.Tensor, options: FitOptions = {}): Promise<History> {
+    checkFitOptions(options);
     const compiled = this.requireCompiled('fit');
     this.build(x.shape.slice(1));
     const seed = options.seed ?? this.random.nextSeed();
@@ -161,6 +171,7 @@ export class Sequential implements Model {
 
   /** Loss and metrics on `x`, `y` (Keras' `evaluate`), e.g. `{ loss: 0.08, accuracy: 0.975 }`. */
   async evaluate(x: tf.Tensor, y: tf.Tensor, options: BatchOptions = {}): Promise<Logs> {
+    checkOptions('evaluate', options, BATCH_OPTIONS);
     const compiled = this.requireCompiled('evaluate');
     this.build(x.shape.slice(1));
     return evaluateBatches(this, compiled, x, y, options.batchSize ?? 32);
@@ -168,8 +179,10 @@ export class Sequential implements Model {
 
   /** The model's outputs for `x`, computed `batchSize` samples at a time. The caller owns the result. */
   predict(x: tf.Tensor, options: BatchOptions = {}): tf.Tensor {
+    checkOptions('predict', options, BATCH_OPTIONS);
     this.build(x.shape.slice(1));
     const batchSize = checkBatchSize(options.batchSize ?? 32, 'predict');
+    checkInputShape(this, x);
     const n = x.shape[0] ?? 0;
     if (n <= batchSize) return this.forward(x);
     return tf.tidy(() => {
@@ -210,17 +223,6 @@ export class Sequential implements Model {
     return this.compiled;
   }
 
-  private checkInput(x: tf.Tensor): void {
-    const expected = this.sampleShape;
-    if (!expected) throw new Error(`${this.name}: not built`);
-    const got = x.shape.slice(1);
-    const sameSize = got.reduce((a, b) => a * b, 1) === expected.reduce((a, b) => a * b, 1);
-    if (!sameSize || (got.length === expected.length && got.some((d, i) => d !== expected[i]))) {
-      throw new Error(
-        `${this.name}: expected input of shape [N, ${expected.join(', ')}], got [${x.shape.join(', ')}]`,
-      );
-    }
-  }
 }
 
 /** Names of a layer's weights in order, as Keras and tfjs-layers write them. */

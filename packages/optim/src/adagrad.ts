@@ -1,5 +1,6 @@
 import { chain } from './chain.js';
-import { checkNumber } from './check.js';
+import { boolean } from '@lab/core';
+import { checkOptionsOf, LEARNING_RATE, NON_NEGATIVE } from './check.js';
 import { type Schedule, toSchedule } from './schedule.js';
 import { scaleByLearningRate } from './scale-by-learning-rate.js';
 import { scaleByRss } from './scale-by-rss.js';
@@ -26,11 +27,10 @@ export interface AdagradOptions {
  * contract.
  */
 export function adagrad(options: AdagradOptions = {}): GradientTransformation {
+  checkOptionsOf('adagrad', options, { learningRate: LEARNING_RATE, initialAccumulatorValue: NON_NEGATIVE, epsilon: NON_NEGATIVE, epsilonInsideSqrt: boolean() });
   const { learningRate = 0.001, initialAccumulatorValue = 0.1, epsilon = 1e-7 } = options;
   const { epsilonInsideSqrt = true } = options;
   const schedule = toSchedule('adagrad', 'learningRate', learningRate, { min: 0 });
-  checkNumber('adagrad', 'initialAccumulatorValue', initialAccumulatorValue, { min: 0 });
-  checkNumber('adagrad', 'epsilon', epsilon, { min: 0 });
   return chain(
     scaleByRss({ initialAccumulatorValue, eps: epsilon, epsInSqrt: epsilonInsideSqrt }),
     scaleByLearningRate(schedule),

@@ -1,8 +1,9 @@
+import { expectAllClose, expectNoLeak } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { adam } from './adam.js';
 import { exponentialDecay } from './exponential-decay.js';
-import { expectAllClose, expectNoLeak, read, train } from './test/helpers.js';
+import { read, train } from './test/helpers.js';
 
 describe('adam', () => {
   it('first step is -lr * g / (|g| + eps), about -lr * sign(g)', () => {
@@ -46,7 +47,7 @@ describe('adam', () => {
     for (const [tx, expected] of [[adam(), -0.00090909], [adam({ epsilon: 1e-8 }), -0.0009901]] as const) {
       const state = tx.init(grads);
       const r = tx.update(grads, state);
-      expectAllClose(read(r.updates).x ?? [], [expected], 1e-9, 1e-4);
+      expectAllClose(read(r.updates).x ?? [], [expected], { abs: 1e-9, rel: 1e-4 });
       tf.dispose([state, r]);
     }
     grads.x.dispose();
@@ -56,7 +57,7 @@ describe('adam', () => {
     const x = tf.variable(tf.tensor1d([0, 10, -4]));
     const loss = (): tf.Scalar => tf.sum(tf.square(tf.sub(x, 3)));
     tf.dispose(train(adam({ learningRate: 0.1 }), { x }, loss, 500));
-    expectAllClose(x.dataSync(), [3, 3, 3], 1e-3, 0);
+    expectAllClose(x.dataSync(), [3, 3, 3], { abs: 1e-3, rel: 0 });
     x.dispose();
   });
 
@@ -65,7 +66,7 @@ describe('adam', () => {
     const loss = (): tf.Scalar => tf.sum(tf.square(tf.sub(x, 3)));
     const learningRate = exponentialDecay({ initialValue: 0.5, transitionSteps: 50, decayRate: 0.5 });
     tf.dispose(train(adam({ learningRate }), { x }, loss, 500));
-    expectAllClose(x.dataSync(), [3, 3, 3], 1e-3, 0);
+    expectAllClose(x.dataSync(), [3, 3, 3], { abs: 1e-3, rel: 0 });
     x.dispose();
   });
 

@@ -1,5 +1,5 @@
 import { chain } from './chain.js';
-import { checkNumber } from './check.js';
+import { checkOptionsOf, DECAY, LEARNING_RATE, NON_NEGATIVE } from './check.js';
 import { type ScaleByAdamState, scaleByAdam } from './scale-by-adam.js';
 import { type ScaleByLearningRateState, scaleByLearningRate } from './scale-by-learning-rate.js';
 import { type Schedule, toSchedule } from './schedule.js';
@@ -17,6 +17,9 @@ export interface AdamOptions {
   epsilon?: number;
 }
 
+/** The constraints of {@link AdamOptions}. */
+export const ADAM_OPTIONS = { learningRate: LEARNING_RATE, beta1: DECAY, beta2: DECAY, epsilon: NON_NEGATIVE };
+
 /**
  * Adam (Kingma & Ba): `chain(scaleByAdam({ b1: beta1, b2: beta2, eps: epsilon }),
  * scaleByLearningRate(learningRate))`. With `epsilon: 1e-8` it matches `torch.optim.Adam`
@@ -27,12 +30,10 @@ export interface AdamOptions {
 export function adam(
   options: AdamOptions = {},
 ): GradientTransformation<[ScaleByAdamState, ScaleByLearningRateState]> {
-  const { learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7 } = options;
   // Checked here too so that errors use the names the caller wrote (beta1, not b1).
+  checkOptionsOf('adam', options, ADAM_OPTIONS);
+  const { learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7 } = options;
   const schedule = toSchedule('adam', 'learningRate', learningRate, { min: 0 });
-  checkNumber('adam', 'beta1', beta1, { min: 0, max: 1, maxExclusive: true });
-  checkNumber('adam', 'beta2', beta2, { min: 0, max: 1, maxExclusive: true });
-  checkNumber('adam', 'epsilon', epsilon, { min: 0 });
   // The fusion pass of `chain` runs it as one LabAdamUpdate per variable where the backend has it.
   return chain(scaleByAdam({ b1: beta1, b2: beta2, eps: epsilon }), scaleByLearningRate(schedule));
 }

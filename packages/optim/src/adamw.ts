@@ -1,7 +1,7 @@
 import { addDecayedWeights } from './add-decayed-weights.js';
-import type { AdamOptions } from './adam.js';
+import { ADAM_OPTIONS, type AdamOptions } from './adam.js';
 import { chain } from './chain.js';
-import { checkNumber } from './check.js';
+import { checkOptionsOf, NON_NEGATIVE } from './check.js';
 import { toSchedule } from './schedule.js';
 import { type ScaleByAdamState, scaleByAdam } from './scale-by-adam.js';
 import { type ScaleByLearningRateState, scaleByLearningRate } from './scale-by-learning-rate.js';
@@ -23,12 +23,9 @@ export interface AdamwOptions extends AdamOptions {
 export function adamw(
   options: AdamwOptions = {},
 ): GradientTransformation<[ScaleByAdamState, EmptyState, ScaleByLearningRateState]> {
+  checkOptionsOf('adamw', options, { ...ADAM_OPTIONS, weightDecay: NON_NEGATIVE });
   const { learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7, weightDecay = 0.004 } = options;
   const schedule = toSchedule('adamw', 'learningRate', learningRate, { min: 0 });
-  checkNumber('adamw', 'beta1', beta1, { min: 0, max: 1, maxExclusive: true });
-  checkNumber('adamw', 'beta2', beta2, { min: 0, max: 1, maxExclusive: true });
-  checkNumber('adamw', 'epsilon', epsilon, { min: 0 });
-  checkNumber('adamw', 'weightDecay', weightDecay, { min: 0 });
   // The fusion pass of `chain` runs it as one LabAdamUpdate (with the decay) per variable where the backend has it.
   return chain(scaleByAdam({ b1: beta1, b2: beta2, eps: epsilon }), addDecayedWeights({ weightDecay }), scaleByLearningRate(schedule));
 }

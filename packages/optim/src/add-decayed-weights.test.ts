@@ -1,7 +1,8 @@
+import { expectNoLeak } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { addDecayedWeights } from './add-decayed-weights.js';
-import { expectNoLeak, read } from './test/helpers.js';
+import { read } from './test/helpers.js';
 
 describe('addDecayedWeights', () => {
   it('adds weightDecay * params to the updates', () => {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { checkNumber } from './check.js';
+import { checkOptionsOf, NON_NEGATIVE } from './check.js';
 import type { EmptyState, GradientTransformation, Params } from './types.js';
 
 /** Options of {@link addDecayedWeights}. */
@@ -17,8 +17,8 @@ export interface AddDecayedWeightsOptions {
  * parameter. Follows the {@link GradientTransformation} memory contract.
  */
 export function addDecayedWeights(options: AddDecayedWeightsOptions = {}): GradientTransformation<EmptyState> {
+  checkOptionsOf('addDecayedWeights', options, { weightDecay: NON_NEGATIVE });
   const { weightDecay = 1e-4 } = options;
-  checkNumber('addDecayedWeights', 'weightDecay', weightDecay, { min: 0 });
   return {
     fusable: { kind: 'addDecayedWeights', weightDecay },
     init: () => ({}),

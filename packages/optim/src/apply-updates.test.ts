@@ -1,7 +1,7 @@
+import { expectNoLeak } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { applyUpdates } from './apply-updates.js';
-import { expectNoLeak } from './test/helpers.js';
 
 describe('applyUpdates', () => {
   it('adds each update to its variable in place', () => {

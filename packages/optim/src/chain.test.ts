@@ -1,10 +1,11 @@
+import { expectNoLeak } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { chain } from './chain.js';
 import { scale } from './scale.js';
 import { scaleByAdam } from './scale-by-adam.js';
 import { scaleByLearningRate } from './scale-by-learning-rate.js';
-import { expectNoLeak, read } from './test/helpers.js';
+import { read } from './test/helpers.js';
 import type { GradientTransformation } from './types.js';
 
 describe('chain', () => {

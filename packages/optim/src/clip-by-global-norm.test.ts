@@ -1,7 +1,8 @@
+import { expectAllClose, expectNoLeak } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { clipByGlobalNorm } from './clip-by-global-norm.js';
-import { expectAllClose, expectNoLeak, read } from './test/helpers.js';
+import { read } from './test/helpers.js';
 
 describe('clipByGlobalNorm', () => {
   it('scales all updates by maxNorm / norm when the global norm is larger', () => {

@@ -1,7 +1,8 @@
+import { expectNoLeak } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { clipByValue } from './clip-by-value.js';
-import { expectNoLeak, read } from './test/helpers.js';
+import { read } from './test/helpers.js';
 
 describe('clipByValue', () => {
   it('clips each element to [-maxDelta, maxDelta]', () => {

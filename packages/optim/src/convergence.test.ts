@@ -1,5 +1,6 @@
 // Every optimizer reaches the minimum of a parabola (within 1e-2) and comes within 5e-2 of
 // Rosenbrock's minimum (1, 1) from (0, 0), through its curved valley (optax's tests).
+import { expectAllClose } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { adagrad } from './adagrad.js';
@@ -7,7 +8,7 @@ import { adam } from './adam.js';
 import { adamw } from './adamw.js';
 import { rmsprop } from './rmsprop.js';
 import { sgd } from './sgd.js';
-import { expectAllClose, train } from './test/helpers.js';
+import { train } from './test/helpers.js';
 import type { GradientTransformation } from './types.js';
 
 // Settings chosen for each problem; the defaults are tuned for networks, not for these.
@@ -36,7 +37,7 @@ describe('convergence', () => {
     it(`${name} minimises sum((x - 3)^2)`, () => {
       const x = tf.variable(tf.tensor1d([0, 10, -4]));
       tf.dispose(train(tx, { x }, () => tf.sum(tf.square(tf.sub(x, 3))), steps));
-      expectAllClose(x.dataSync(), [3, 3, 3], 1e-2, 0);
+      expectAllClose(x.dataSync(), [3, 3, 3], { abs: 1e-2, rel: 0 });
       x.dispose();
     });
   }
@@ -49,7 +50,7 @@ describe('convergence', () => {
       const before = tf.memory().numTensors;
       tf.dispose(train(tx, { x, y }, loss, steps));
       expect(tf.memory().numTensors).toBe(before);
-      expectAllClose([x.dataSync()[0] ?? Number.NaN, y.dataSync()[0] ?? Number.NaN], [1, 1], 5e-2, 0);
+      expectAllClose([x.dataSync()[0] ?? Number.NaN, y.dataSync()[0] ?? Number.NaN], [1, 1], { abs: 5e-2, rel: 0 });
       tf.dispose([x, y]);
     });
   }

@@ -1,4 +1,5 @@
-import { checkNumber } from './check.js';
+import { number } from '@lab/core';
+import { checkOptionsOf, POSITIVE } from './check.js';
 import type { Schedule } from './schedule.js';
 
 /** Options of {@link cosineDecay}, optax's `cosine_decay_schedule` arguments. */
@@ -19,11 +20,9 @@ export interface CosineDecayOptions {
  * `c = (1 + cos(pi * min(step, decaySteps) / decaySteps)) / 2`; constant after `decaySteps`.
  */
 export function cosineDecay(options: CosineDecayOptions): Schedule {
+  const constraints = { initialValue: number(), decaySteps: POSITIVE, alpha: number({ min: 0, max: 1 }), exponent: POSITIVE };
+  checkOptionsOf('cosineDecay', options, constraints, ['initialValue', 'decaySteps']);
   const { initialValue, decaySteps, alpha = 0, exponent = 1 } = options;
-  checkNumber('cosineDecay', 'initialValue', initialValue);
-  checkNumber('cosineDecay', 'decaySteps', decaySteps, { min: 0, minExclusive: true });
-  checkNumber('cosineDecay', 'alpha', alpha, { min: 0, max: 1 });
-  checkNumber('cosineDecay', 'exponent', exponent, { min: 0, minExclusive: true });
   return (step) => {
     const cosine = (1 + Math.cos((Math.PI * Math.min(Math.max(step, 0), decaySteps)) / decaySteps)) / 2;
     return initialValue * ((1 - alpha) * cosine ** exponent + alpha);

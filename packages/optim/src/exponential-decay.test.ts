@@ -1,6 +1,6 @@
+import { expectAllClose } from '@lab/testing';
 import { describe, expect, it } from 'vitest';
 import { exponentialDecay } from './exponential-decay.js';
-import { expectAllClose } from './test/helpers.js';
 
 const steps = [0, 1, 5, 10, 15, 20, 35];
 
@@ -8,7 +8,7 @@ describe('exponentialDecay', () => {
   it('is initialValue * decayRate ^ (step / transitionSteps)', () => {
     // 0.1 * 0.5^(step / 10): halves every 10 steps, smoothly in between.
     const schedule = exponentialDecay({ initialValue: 0.1, transitionSteps: 10, decayRate: 0.5 });
-    expectAllClose(steps.map(schedule), steps.map((s) => 0.1 * 0.5 ** (s / 10)), 1e-15, 1e-12);
+    expectAllClose(steps.map(schedule), steps.map((s) => 0.1 * 0.5 ** (s / 10)), { abs: 1e-15, rel: 1e-12 });
     expect(schedule(10)).toBeCloseTo(0.05, 15);
     expect(schedule(20)).toBeCloseTo(0.025, 15);
   });
@@ -21,7 +21,7 @@ describe('exponentialDecay', () => {
   it('holds initialValue until transitionBegin', () => {
     // optax: decayed count = step - begin; the value is initialValue while it is <= 0.
     const schedule = exponentialDecay({ initialValue: 1, transitionSteps: 10, decayRate: 0.5, transitionBegin: 5 });
-    expectAllClose(steps.map(schedule), [1, 1, 1, 0.5 ** 0.5, 0.5, 0.5 ** 1.5, 0.5 ** 3], 1e-15, 1e-12);
+    expectAllClose(steps.map(schedule), [1, 1, 1, 0.5 ** 0.5, 0.5, 0.5 ** 1.5, 0.5 ** 3], { abs: 1e-15, rel: 1e-12 });
   });
 
   it('clips at endValue: a floor when decaying, a ceiling when growing', () => {

@@ -1,4 +1,5 @@
-import { checkNumber } from './check.js';
+import { boolean, number } from '@lab/core';
+import { checkOptionsOf, NON_NEGATIVE, POSITIVE } from './check.js';
 import type { Schedule } from './schedule.js';
 
 /** Options of {@link exponentialDecay}, optax's `exponential_decay` arguments in camelCase. */
@@ -30,15 +31,17 @@ export interface ExponentialDecayOptions {
  * (`transitionSteps <= 0`, `decayRate == 0`, `transitionBegin < 0`), this throws instead.
  */
 export function exponentialDecay(options: ExponentialDecayOptions): Schedule {
+  const constraints = {
+    initialValue: number(),
+    transitionSteps: POSITIVE,
+    decayRate: POSITIVE,
+    staircase: boolean(),
+    transitionBegin: NON_NEGATIVE,
+    endValue: number(),
+  };
+  checkOptionsOf('exponentialDecay', options, constraints, ['initialValue', 'transitionSteps', 'decayRate']);
   const { initialValue, transitionSteps, decayRate, endValue } = options;
   const { staircase = false, transitionBegin = 0 } = options;
-  checkNumber('exponentialDecay', 'initialValue', initialValue);
-  checkNumber('exponentialDecay', 'transitionSteps', transitionSteps, { min: 0, minExclusive: true });
-  checkNumber('exponentialDecay', 'decayRate', decayRate, { min: 0, minExclusive: true });
-  checkNumber('exponentialDecay', 'transitionBegin', transitionBegin, { min: 0 });
-  if (endValue !== undefined) {
-    checkNumber('exponentialDecay', 'endValue', endValue);
-  }
   // A floor when decaying, a ceiling when growing, as optax picks between max and min.
   const bound = decayRate < 1 ? Math.max : Math.min;
   const clip = (v: number): number => (endValue === undefined ? v : bound(v, endValue));

@@ -1,3 +1,4 @@
+import { closest } from '@lab/core';
 import { type AdagradOptions, adagrad } from './adagrad.js';
 import { type AdamOptions, adam } from './adam.js';
 import { type AdamwOptions, adamw } from './adamw.js';
@@ -42,7 +43,8 @@ export const OPTIMIZER_NAMES = Object.keys(OPTIMIZERS) as readonly OptimizerName
  * or passes a transformation through: `'sgd'`, `'momentum'` (sgd with momentum 0.9 by default),
  * `'nesterov'` (the same with Nesterov), `'adam'`, `'adamw'`, `'rmsprop'`, `'adagrad'`, each with
  * the defaults of its function. `options.learningRate` may be a number or a schedule. Unknown
- * names and unknown options are errors listing the valid ones; option values are checked by the
+ * names and unknown options are errors listing the valid ones (with the closest as a hint:
+ * `learning_rate` → `learningRate`); option values are checked by the
  * optimizer. Options given with a transformation are an error too, since they could not be applied.
  */
 export function getOptimizer(name: 'sgd' | 'momentum' | 'nesterov', options?: SgdOptions): GradientTransformation;
@@ -72,7 +74,8 @@ export function getOptimizer(
   for (const key of Object.keys(options ?? {})) {
     if (!(optimizer.options as readonly string[]).includes(key)) {
       const valid = optimizer.options.join(', ');
-      throw new Error(`getOptimizer: unknown option "${key}" for ${name}; valid options are ${valid}`);
+      const hint = closest(key, optimizer.options);
+      throw new Error(`getOptimizer: unknown option "${key}" for ${name}${hint ? ` (did you mean "${hint}"?)` : ''}; valid options are ${valid}`);
     }
   }
   return optimizer.make(options ?? {});

@@ -1,10 +1,10 @@
+import { expectAllClose } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { describe, expect, it } from 'vitest';
 import { adam } from './adam.js';
 import { LayersOptimizer } from './layers-optimizer.js';
 import { sgd } from './sgd.js';
-import { expectAllClose } from './test/helpers.js';
 
 /** A small dense model with fixed initial weights, so that two copies start equal. */
 function model(): tfl.Sequential {
@@ -38,7 +38,7 @@ describe('LayersOptimizer', () => {
     for (const [ours, theirs] of pairs) {
       const [a, b] = [await fitWith(ours), await fitWith(theirs)];
       a.forEach((w, i) => {
-        expectAllClose(w, b[i] ?? [], 1e-6, 1e-5);
+        expectAllClose(w, b[i] ?? [], { abs: 1e-6, rel: 1e-5 });
       });
       // tfjs-layers does not dispose an optimizer given as an object.
       ours.dispose();

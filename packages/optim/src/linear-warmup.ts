@@ -1,4 +1,5 @@
-import { checkNumber } from './check.js';
+import { number } from '@lab/core';
+import { checkOptionsOf, POSITIVE } from './check.js';
 import type { Schedule } from './schedule.js';
 
 /** Options of {@link linearWarmup}. */
@@ -17,9 +18,7 @@ export interface LinearWarmupOptions {
  * min(step, warmupSteps) / warmupSteps`. Use {@link join} to follow it with a decay.
  */
 export function linearWarmup(options: LinearWarmupOptions): Schedule {
+  checkOptionsOf('linearWarmup', options, { initialValue: number(), peakValue: number(), warmupSteps: POSITIVE }, ['peakValue', 'warmupSteps']);
   const { initialValue = 0, peakValue, warmupSteps } = options;
-  checkNumber('linearWarmup', 'initialValue', initialValue);
-  checkNumber('linearWarmup', 'peakValue', peakValue);
-  checkNumber('linearWarmup', 'warmupSteps', warmupSteps, { min: 0, minExclusive: true });
   return (step) => initialValue + ((peakValue - initialValue) * Math.min(Math.max(step, 0), warmupSteps)) / warmupSteps;
 }

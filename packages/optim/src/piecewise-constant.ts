@@ -1,4 +1,5 @@
-import { checkNumber } from './check.js';
+import { array, number } from '@lab/core';
+import { checkNumber, checkOptionsOf } from './check.js';
 import type { Schedule } from './schedule.js';
 
 /** Options of {@link piecewiseConstant}, Keras's `PiecewiseConstantDecay` arguments. */
@@ -16,18 +17,16 @@ export interface PiecewiseConstantOptions {
  * boundaries + 1, are errors.
  */
 export function piecewiseConstant(options: PiecewiseConstantOptions): Schedule {
+  checkOptionsOf('piecewiseConstant', options, { boundaries: array(number()), values: array(number()) }, ['boundaries', 'values']);
   const { boundaries, values } = options;
-  if (!Array.isArray(boundaries) || !Array.isArray(values) || values.length !== boundaries.length + 1) {
+  if (values.length !== boundaries.length + 1) {
     throw new Error(
-      `piecewiseConstant: values needs exactly one more entry than boundaries; got ${values?.length} values ` +
-        `for ${boundaries?.length} boundaries`,
+      `piecewiseConstant: values needs exactly one more entry than boundaries; got ${values.length} values ` +
+        `for ${boundaries.length} boundaries`,
     );
   }
   boundaries.forEach((b, i) => {
     checkNumber('piecewiseConstant', `boundaries[${i}]`, b, { min: i === 0 ? -Infinity : (boundaries[i - 1] ?? 0), minExclusive: i > 0 });
-  });
-  values.forEach((v, i) => {
-    checkNumber('piecewiseConstant', `values[${i}]`, v);
   });
   return (step) => {
     const index = boundaries.findIndex((b) => step <= b);

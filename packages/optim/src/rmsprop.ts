@@ -1,5 +1,6 @@
 import { chain } from './chain.js';
-import { checkNumber } from './check.js';
+import { boolean } from '@lab/core';
+import { checkOptionsOf, DECAY, LEARNING_RATE, NON_NEGATIVE } from './check.js';
 import { type Schedule, toSchedule } from './schedule.js';
 import { scaleByLearningRate } from './scale-by-learning-rate.js';
 import { scaleByRms } from './scale-by-rms.js';
@@ -30,12 +31,17 @@ export interface RmspropOptions {
  * memory contract.
  */
 export function rmsprop(options: RmspropOptions = {}): GradientTransformation {
+  checkOptionsOf('rmsprop', options, {
+    learningRate: LEARNING_RATE,
+    decay: DECAY,
+    epsilon: NON_NEGATIVE,
+    epsilonInsideSqrt: boolean(),
+    momentum: DECAY,
+    centered: boolean(),
+  });
   const { learningRate = 0.001, decay = 0.9, epsilon = 1e-7, epsilonInsideSqrt = true } = options;
   const { momentum = 0, centered = false } = options;
   const schedule = toSchedule('rmsprop', 'learningRate', learningRate, { min: 0 });
-  checkNumber('rmsprop', 'decay', decay, { min: 0, max: 1, maxExclusive: true });
-  checkNumber('rmsprop', 'epsilon', epsilon, { min: 0 });
-  checkNumber('rmsprop', 'momentum', momentum, { min: 0, max: 1, maxExclusive: true });
   const rms = scaleByRms({ decay, eps: epsilon, epsInSqrt: epsilonInsideSqrt, centered });
   // Without momentum, the fusion pass of `chain` runs it as one LabRmspropUpdate per variable
   // where the backend has it.

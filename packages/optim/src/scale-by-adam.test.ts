@@ -1,7 +1,8 @@
+import { expectAllClose, expectNoLeak } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { scaleByAdam } from './scale-by-adam.js';
-import { expectAllClose, expectNoLeak, read } from './test/helpers.js';
+import { read } from './test/helpers.js';
 
 const params = (): Record<string, tf.Tensor> => ({ w: tf.ones([2, 2]), b: tf.zeros([2]) });
 

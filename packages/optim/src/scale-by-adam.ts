@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { checkNumber } from './check.js';
+import { checkOptionsOf, DECAY, NON_NEGATIVE } from './check.js';
 import { checkGrads, zerosLikeParams } from './params.js';
 import type { GradientTransformation, Params } from './types.js';
 
@@ -35,10 +35,8 @@ export interface ScaleByAdamOptions {
 export function scaleByAdam(
   options: ScaleByAdamOptions = {},
 ): GradientTransformation<ScaleByAdamState> {
+  checkOptionsOf('scaleByAdam', options, { b1: DECAY, b2: DECAY, eps: NON_NEGATIVE });
   const { b1 = 0.9, b2 = 0.999, eps = 1e-7 } = options;
-  checkNumber('scaleByAdam', 'b1', b1, { min: 0, max: 1, maxExclusive: true });
-  checkNumber('scaleByAdam', 'b2', b2, { min: 0, max: 1, maxExclusive: true });
-  checkNumber('scaleByAdam', 'eps', eps, { min: 0 });
   return {
     fusable: { kind: 'scaleByAdam', b1, b2, eps },
     init: (params) => ({ count: 0, mu: zerosLikeParams(params), nu: zerosLikeParams(params) }),

@@ -1,7 +1,8 @@
+import { expectAllClose, expectNoLeak } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { scaleByLearningRate } from './scale-by-learning-rate.js';
-import { expectAllClose, expectNoLeak, read } from './test/helpers.js';
+import { read } from './test/helpers.js';
 
 describe('scaleByLearningRate', () => {
   it('multiplies by -learningRate', () => {

@@ -1,3 +1,5 @@
+import { boolean } from '@lab/core';
+import { checkOptionsOf } from './check.js';
 import { scaleParams } from './params.js';
 import { type Schedule, toSchedule } from './schedule.js';
 import type { GradientTransformation } from './types.js';
@@ -22,6 +24,7 @@ export function scaleByLearningRate(
   learningRate: number | Schedule,
   options: ScaleByLearningRateOptions = {},
 ): GradientTransformation<ScaleByLearningRateState> {
+  checkOptionsOf('scaleByLearningRate', options, { flipSign: boolean() });
   const schedule = toSchedule('scaleByLearningRate', 'learningRate', learningRate);
   const sign = (options.flipSign ?? true) ? -1 : 1;
   return {

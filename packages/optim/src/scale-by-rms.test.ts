@@ -1,7 +1,8 @@
+import { expectAllClose, expectNoLeak } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { scaleByRms } from './scale-by-rms.js';
-import { expectAllClose, expectNoLeak, read } from './test/helpers.js';
+import { read } from './test/helpers.js';
 
 describe('scaleByRms', () => {
   it('divides by the root of the running mean of squares, epsilon inside or outside the root', () => {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { checkNumber } from './check.js';
+import { boolean } from '@lab/core';
+import { checkOptionsOf, DECAY, NON_NEGATIVE } from './check.js';
 import { checkGrads, gradFor } from './params.js';
 import type { GradientTransformation, Params } from './types.js';
 
@@ -29,10 +30,8 @@ export interface ScaleByRmsOptions {
  * contract; 6 kernels per parameter (10 centered), in one `tf.tidy`.
  */
 export function scaleByRms(options: ScaleByRmsOptions = {}): GradientTransformation<ScaleByRmsState> {
+  checkOptionsOf('scaleByRms', options, { decay: DECAY, eps: NON_NEGATIVE, epsInSqrt: boolean(), centered: boolean(), initialScale: NON_NEGATIVE });
   const { decay = 0.9, eps = 1e-7, epsInSqrt = true, centered = false, initialScale = 0 } = options;
-  checkNumber('scaleByRms', 'decay', decay, { min: 0, max: 1, maxExclusive: true });
-  checkNumber('scaleByRms', 'eps', eps, { min: 0 });
-  checkNumber('scaleByRms', 'initialScale', initialScale, { min: 0 });
   return {
     fusable: { kind: 'scaleByRms', decay, eps, epsInSqrt },
     init: (params) => {

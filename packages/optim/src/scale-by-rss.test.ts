@@ -1,7 +1,8 @@
+import { expectAllClose, expectNoLeak } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { scaleByRss } from './scale-by-rss.js';
-import { expectAllClose, expectNoLeak, read } from './test/helpers.js';
+import { read } from './test/helpers.js';
 
 describe('scaleByRss', () => {
   it('divides by the root of the sum of all squared gradients so far', () => {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { checkNumber } from './check.js';
+import { boolean } from '@lab/core';
+import { checkOptionsOf, NON_NEGATIVE } from './check.js';
 import { checkGrads, gradFor } from './params.js';
 import type { GradientTransformation, Params } from './types.js';
 
@@ -23,9 +24,8 @@ export interface ScaleByRssOptions {
  * {@link GradientTransformation} memory contract; 5 kernels per parameter, in one `tf.tidy`.
  */
 export function scaleByRss(options: ScaleByRssOptions = {}): GradientTransformation<ScaleByRssState> {
+  checkOptionsOf('scaleByRss', options, { initialAccumulatorValue: NON_NEGATIVE, eps: NON_NEGATIVE, epsInSqrt: boolean() });
   const { initialAccumulatorValue = 0.1, eps = 1e-7, epsInSqrt = true } = options;
-  checkNumber('scaleByRss', 'initialAccumulatorValue', initialAccumulatorValue, { min: 0 });
-  checkNumber('scaleByRss', 'eps', eps, { min: 0 });
   return {
     init: (params) => {
       const sumOfSquares: Params = {};

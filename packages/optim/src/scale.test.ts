@@ -1,7 +1,8 @@
+import { expectNoLeak } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { scale } from './scale.js';
-import { expectNoLeak, read } from './test/helpers.js';
+import { read } from './test/helpers.js';
 
 describe('scale', () => {
   it('multiplies every update by a constant and keeps no state', () => {

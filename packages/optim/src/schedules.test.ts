@@ -1,11 +1,11 @@
 // The schedules beyond constant and exponentialDecay, against their closed forms.
+import { expectAllClose } from '@lab/testing';
 import { describe, expect, it } from 'vitest';
 import { cosineDecay } from './cosine-decay.js';
 import { join } from './join.js';
 import { linearWarmup } from './linear-warmup.js';
 import { piecewiseConstant } from './piecewise-constant.js';
 import { stepDecay } from './step-decay.js';
-import { expectAllClose } from './test/helpers.js';
 
 const steps = [0, 1, 5, 10, 11, 20, 99, 100, 150];
 
@@ -28,7 +28,7 @@ describe('piecewiseConstant', () => {
 describe('stepDecay', () => {
   it('is initialValue * decayRate ^ floor(step / stepSize) (PyTorch StepLR)', () => {
     const schedule = stepDecay({ initialValue: 0.1, stepSize: 10, decayRate: 0.5 });
-    expectAllClose(steps.map(schedule), steps.map((s) => 0.1 * 0.5 ** Math.floor(s / 10)), 0, 1e-12);
+    expectAllClose(steps.map(schedule), steps.map((s) => 0.1 * 0.5 ** Math.floor(s / 10)), { abs: 0, rel: 1e-12 });
     expect(stepDecay({ initialValue: 1, stepSize: 3 })(3)).toBeCloseTo(0.1, 15);
     expect(() => stepDecay({ initialValue: 1, stepSize: 2.5 })).toThrow('stepSize must be a positive integer; got 2.5');
   });
@@ -41,7 +41,7 @@ describe('cosineDecay', () => {
       const c = (1 + Math.cos((Math.PI * Math.min(s, 100)) / 100)) / 2;
       return 2 * (0.9 * c ** 2 + 0.1);
     });
-    expectAllClose(steps.map(schedule), expected, 0, 1e-12);
+    expectAllClose(steps.map(schedule), expected, { abs: 0, rel: 1e-12 });
     expect(schedule(0)).toBe(2);
     expect(schedule(100)).toBeCloseTo(0.2, 12);
     expect(() => cosineDecay({ initialValue: 1, decaySteps: 0 })).toThrow('cosineDecay: decaySteps');
@@ -52,7 +52,7 @@ describe('cosineDecay', () => {
 describe('linearWarmup and join', () => {
   it('ramps linearly to the peak, then holds it', () => {
     const schedule = linearWarmup({ initialValue: 0.1, peakValue: 1.1, warmupSteps: 10 });
-    expectAllClose([0, 1, 5, 10, 20].map(schedule), [0.1, 0.2, 0.6, 1.1, 1.1], 0, 1e-12);
+    expectAllClose([0, 1, 5, 10, 20].map(schedule), [0.1, 0.2, 0.6, 1.1, 1.1], { abs: 0, rel: 1e-12 });
     expect(() => linearWarmup({ peakValue: 1, warmupSteps: 0 })).toThrow('linearWarmup: warmupSteps');
   });
 
@@ -60,7 +60,7 @@ describe('linearWarmup and join', () => {
     const warmup = linearWarmup({ peakValue: 1, warmupSteps: 10 });
     const decay = cosineDecay({ initialValue: 1, decaySteps: 90 });
     const schedule = join([warmup, decay], [10]);
-    expectAllClose([0, 5, 9, 10, 55, 100, 200].map(schedule), [0, 0.5, 0.9, 1, 0.5, 0, 0], 1e-12, 0);
+    expectAllClose([0, 5, 9, 10, 55, 100, 200].map(schedule), [0, 0.5, 0.9, 1, 0.5, 0, 0], { abs: 1e-12, rel: 0 });
     expect(() => join([warmup, decay], [])).toThrow('join: needs one boundary fewer than schedules; got 2 schedules and 0 boundaries');
     expect(() => join([warmup, decay, warmup], [10, 5])).toThrow('join: boundaries[1]');
   });

@@ -1,7 +1,8 @@
+import { expectAllClose, expectNoLeak } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { sgd } from './sgd.js';
-import { expectAllClose, expectNoLeak, read, train } from './test/helpers.js';
+import { read, train } from './test/helpers.js';
 
 describe('sgd', () => {
   it('steps by -learningRate * grad, 0.01 by default (Keras)', () => {
@@ -20,7 +21,7 @@ describe('sgd', () => {
     const x = tf.variable(tf.tensor1d([0, 10, -4]));
     const loss = (): tf.Scalar => tf.sum(tf.square(tf.sub(x, 3)));
     tf.dispose(train(sgd({ learningRate: 0.1 }), { x }, loss, 100));
-    expectAllClose(x.dataSync(), [3, 3, 3], 1e-5, 0);
+    expectAllClose(x.dataSync(), [3, 3, 3], { abs: 1e-5, rel: 0 });
     x.dispose();
   });
 

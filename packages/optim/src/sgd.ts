@@ -1,5 +1,6 @@
 import { chain } from './chain.js';
-import { checkNumber } from './check.js';
+import { boolean } from '@lab/core';
+import { checkOptionsOf, DECAY, LEARNING_RATE } from './check.js';
 import { type Schedule, toSchedule } from './schedule.js';
 import { scaleByLearningRate } from './scale-by-learning-rate.js';
 import { trace } from './trace.js';
@@ -24,9 +25,9 @@ export interface SgdOptions {
  * Follows the {@link GradientTransformation} memory contract.
  */
 export function sgd(options: SgdOptions = {}): GradientTransformation {
+  checkOptionsOf('sgd', options, { learningRate: LEARNING_RATE, momentum: DECAY, nesterov: boolean() });
   const { learningRate = 0.01, momentum = 0, nesterov = false } = options;
   const schedule = toSchedule('sgd', 'learningRate', learningRate, { min: 0 });
-  checkNumber('sgd', 'momentum', momentum, { min: 0, max: 1, maxExclusive: true });
   if (nesterov && momentum === 0) {
     throw new Error('sgd: nesterov needs momentum > 0; got momentum 0');
   }

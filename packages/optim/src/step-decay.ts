@@ -1,4 +1,5 @@
-import { checkNumber } from './check.js';
+import { number } from '@lab/core';
+import { checkOptionsOf, POSITIVE } from './check.js';
 import type { Schedule } from './schedule.js';
 
 /** Options of {@link stepDecay}. */
@@ -16,12 +17,11 @@ export interface StepDecayOptions {
  * `exponentialDecay` with `staircase: true`, kept under its familiar name.)
  */
 export function stepDecay(options: StepDecayOptions): Schedule {
+  // stepSize keeps its own message for fractions ("a positive integer").
+  checkOptionsOf('stepDecay', options, { initialValue: number(), stepSize: number({ min: 1 }), decayRate: POSITIVE }, ['initialValue', 'stepSize']);
   const { initialValue, stepSize, decayRate = 0.1 } = options;
-  checkNumber('stepDecay', 'initialValue', initialValue);
-  checkNumber('stepDecay', 'stepSize', stepSize, { min: 1 });
   if (!Number.isInteger(stepSize)) {
     throw new Error(`stepDecay: stepSize must be a positive integer; got ${stepSize}`);
   }
-  checkNumber('stepDecay', 'decayRate', decayRate, { min: 0, minExclusive: true });
   return (step) => initialValue * decayRate ** Math.floor(step / stepSize);
 }

@@ -2,6 +2,7 @@
 // (float64, from float32-rounded inputs) and recorded the parameters along the way. What is left
 // is float32 rounding: about 3e-7 after 100 steps, against a tolerance of 1e-5 relative (plus 1e-6
 // absolute for parameters near 0), checked after 1, 2, 3, 10, 25, 50 and 100 steps.
+import { expectAllClose } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { adagrad } from './adagrad.js';
@@ -13,7 +14,6 @@ import { exponentialDecay } from './exponential-decay.js';
 import torch from './fixtures/torch-reference.json' with { type: 'json' };
 import { rmsprop } from './rmsprop.js';
 import { sgd } from './sgd.js';
-import { expectAllClose } from './test/helpers.js';
 import type { GradientTransformation } from './types.js';
 
 // PyTorch's settings where they differ from our (Keras) defaults.
@@ -61,7 +61,7 @@ describe('optimizers against torch.optim over 100 steps', () => {
         state = r.state;
         const expected = recorded.get(i + 1);
         for (const [name, values] of Object.entries(expected ?? {})) {
-          expectAllClose(variables[name]?.dataSync() ?? [], values, 1e-6, 1e-5);
+          expectAllClose(variables[name]?.dataSync() ?? [], values, { abs: 1e-6, rel: 1e-5 });
         }
       });
       expect(recorded.size).toBe(7);

@@ -1,6 +1,7 @@
+import { expectAllClose, expectNoLeak } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { expectAllClose, expectNoLeak, read } from './test/helpers.js';
+import { read } from './test/helpers.js';
 import { trace } from './trace.js';
 
 describe('trace', () => {

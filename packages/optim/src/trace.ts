@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { checkNumber } from './check.js';
+import { boolean } from '@lab/core';
+import { checkOptionsOf, DECAY } from './check.js';
 import { checkGrads, gradFor, zerosLikeParams } from './params.js';
 import type { GradientTransformation, Params } from './types.js';
 
@@ -23,8 +24,8 @@ export interface TraceOptions {
  * Nesterov), in one `tf.tidy`.
  */
 export function trace(options: TraceOptions = {}): GradientTransformation<TraceState> {
+  checkOptionsOf('trace', options, { decay: DECAY, nesterov: boolean() });
   const { decay = 0.9, nesterov = false } = options;
-  checkNumber('trace', 'decay', decay, { min: 0, max: 1, maxExclusive: true });
   return {
     fusable: { kind: 'trace', decay, nesterov },
     init: (params) => ({ trace: zerosLikeParams(params) }),

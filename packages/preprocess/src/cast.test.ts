@@ -1,7 +1,7 @@
+import { leaked } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { cast } from './cast.js';
-import { leaked } from './test/leaks.js';
 
 describe('cast', () => {
   it('rounds by the chosen policy, halves to even for round (numpy rint)', () => {

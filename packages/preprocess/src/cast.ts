@@ -1,4 +1,6 @@
+import { any, checkOptions, oneOf } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
+import { ANY_NUMBER } from './option-constraints.js';
 
 /** What {@link cast} converts to. `uint8` is not a tfjs dtype: a tensor result holds it as int32. */
 export type CastDtype = 'float32' | 'int32' | 'uint8' | 'bool';
@@ -30,12 +32,12 @@ const RANGES = { int32: [-2147483648, 2147483647], uint8: [0, 255] } as const;
 export function cast(x: tf.Tensor, dtype: CastDtype, options?: CastOptions): tf.Tensor;
 export function cast(x: ArrayLike<number>, dtype: CastDtype, options?: CastOptions): Float32Array | Int32Array | Uint8Array;
 export function cast(x: tf.Tensor | ArrayLike<number>, dtype: CastDtype, options: CastOptions = {}): tf.Tensor | Float32Array | Int32Array | Uint8Array {
+  // rounding keeps its own check (its message predates the constraints).
+  checkOptions('cast', options, { rounding: any(), overflow: oneOf('error', 'clip'), nan: [oneOf('error'), ANY_NUMBER] });
   const rounding = options.rounding ?? 'trunc';
   if (!['trunc', 'round', 'floor', 'ceil'].includes(rounding)) throw new Error(`cast: rounding must be trunc, round, floor or ceil, got ${String(rounding)}`);
   const overflow = options.overflow ?? 'error';
-  if (overflow !== 'error' && overflow !== 'clip') throw new Error(`cast: overflow must be error or clip, got ${String(overflow)}`);
   const nan = options.nan ?? 'error';
-  if (nan !== 'error' && typeof nan !== 'number') throw new Error(`cast: nan must be 'error' or a number, got ${String(nan)}`);
   if (!['float32', 'int32', 'uint8', 'bool'].includes(dtype)) throw new Error(`cast: dtype must be float32, int32, uint8 or bool, got ${String(dtype)}`);
   const isTensor = x instanceof tf.Tensor;
   if (isTensor && (x.dtype === 'string' || x.dtype === 'complex64')) throw new Error(`cast: x must be numeric, got dtype ${x.dtype}`);

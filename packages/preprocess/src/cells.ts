@@ -1,7 +1,9 @@
 /** Cells read as missing by default: empty, `NA`, `NaN`, `nan` (pandas' and numpy's usual spellings). */
 export const DEFAULT_MISSING: readonly string[] = ['', 'NA', 'NaN', 'nan', 'N/A'];
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// `\d+(\.\d*)?`, not `\d+\.?\d*`: the latter backtracks quadratically on a long run of digits
+// that does not end a number (a 1 MB cell of digits and one letter took minutes).
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const INFINITY = /^[+-]?(inf|infinity)$/i;
 
 /**
@@ -25,4 +27,12 @@ export function formatCell(value: number, missing: string): string {
   if (value === Number.POSITIVE_INFINITY) return 'inf';
   if (value === Number.NEGATIVE_INFINITY) return '-inf';
   return Object.is(value, -0) ? '-0' : String(value);
+}
+
+/**
+ * `text` cut to `max` characters, saying how long it was, for quoting a cell, name or message in
+ * an error: a cell can be megabytes long.
+ */
+export function clip(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
 }

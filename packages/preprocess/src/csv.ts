@@ -1,8 +1,13 @@
+import { array, boolean, checkOptions, string } from '@lab/core';
 import { parse } from 'csv-parse/browser/esm/sync';
-import { DEFAULT_MISSING, formatCell } from './cells.js';
+import { clip, DEFAULT_MISSING, formatCell } from './cells.js';
+import { MARKER } from './option-constraints.js';
 import type { Table } from './table.js';
 import { rowCount } from './table.js';
 import { TableBuilder } from './table-builder.js';
+
+/** The constraints of {@link CsvReadOptions}. */
+export const CSV_READ_OPTIONS = { delimiter: MARKER, header: boolean(), stringColumns: array(string()), missing: array(string()), source: string() };
 
 /** Options of {@link parseCsv}. */
 export interface CsvReadOptions {
@@ -34,6 +39,7 @@ interface CsvParseError extends Error {
  * parseCsv('a,b\n1,NA\n"2",3\n') // → { names: ['a', 'b'], columns: [Float64Array [1, 2], Float64Array [NaN, 3]] }
  */
 export function parseCsv(text: string, options: CsvReadOptions = {}): Table {
+  checkOptions('parseCsv', options, CSV_READ_OPTIONS);
   const source = options.source ?? 'CSV';
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -54,7 +60,8 @@ export function parseCsv(text: string, options: CsvReadOptions = {}): Table {
 export function csvError(error: unknown, source: string): Error {
   const e = error as CsvParseError;
   if (e.code === 'CSV_QUOTE_NOT_CLOSED') return new Error(`${source}: line ${e.lines}: a quoted field is never closed`, { cause: error });
-  return new Error(`${source}: ${e.message}`, { cause: error });
+  // csv-parse quotes the field at fault, which can be megabytes long.
+  return new Error(`${source}: ${clip(String(e.message), 300)}`, { cause: error });
 }
 
 /** Options of {@link formatCsv}. */
@@ -71,6 +78,7 @@ export interface CsvWriteOptions {
  * cells empty. Lines end in `\n`.
  */
 export function formatCsv(table: Table, options: CsvWriteOptions = {}): string {
+  checkOptions('formatCsv', options, { delimiter: MARKER, header: boolean() });
   const delimiter = options.delimiter ?? ',';
   const lines: string[] = [];
   if (options.header ?? true) lines.push(csvLine(table.names, delimiter));

@@ -73,7 +73,6 @@ export function boundaryOptions(options: BoundaryOptions, name: string): { mode:
   if (!BOUNDARY_MODES.includes(mode)) {
     throw new Error(`${name}: mode must be one of ${BOUNDARY_MODES.join(', ')}, got ${String(mode)}`);
   }
-  const cval = options.cval ?? 0;
-  if (typeof cval !== 'number') throw new Error(`${name}: cval must be a number, got ${String(cval)}`);
-  return { mode, cval };
+  // cval (a number) is checked with the filter's other options (BOUNDARY_OPTIONS).
+  return { mode, cval: options.cval ?? 0 };
 }

@@ -1,5 +1,6 @@
 // The tfjs-ops path of the separable filters (conv2d after a gather/concat or pad), which every
 // backend but cpu takes, checked on wasm against the same scipy fixtures.
+import { leaked } from '@lab/testing';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,6 @@ import fixture from './fixtures/filters.json' with { type: 'json' };
 import { gaussianFilter } from './gaussian-filter.js';
 import { meanFilter } from './mean-filter.js';
 import { describeMismatch, firstMismatch } from './test/close.js';
-import { leaked } from './test/leaks.js';
 
 const inputs = fixture.inputs as Record<string, { shape: number[]; values: number[] }>;
 

@@ -1,3 +1,4 @@
+import { leaked } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,6 @@ import { gaussianFilter } from './gaussian-filter.js';
 import { meanFilter } from './mean-filter.js';
 import { medianFilter } from './median-filter.js';
 import { describeMismatch, firstMismatch } from './test/close.js';
-import { leaked } from './test/leaks.js';
 
 const filters = { mean: meanFilter, median: medianFilter, gaussian: gaussianFilter } as const;
 type FilterName = keyof typeof filters;

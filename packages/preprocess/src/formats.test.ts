@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { leaked } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,6 @@ import { formatCsv, parseCsv } from './csv.js';
 import { formatJsonTable, parseJsonTable } from './json-table.js';
 import { convertTableFile, readTableFile, writeTableFile } from './node/table-file.js';
 import { tableToTensor, tensorToTable } from './table.js';
-import { leaked } from './test/leaks.js';
 import { formatTxt, parseTxt } from './txt.js';
 
 describe('CSV', () => {

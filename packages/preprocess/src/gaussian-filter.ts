@@ -1,6 +1,8 @@
+import { any, checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { correlateAxis } from './correlate-axis.js';
 import { type BoundaryOptions, boundaryOptions, filterLayout, perAxis } from './filter-options.js';
+import { BOUNDARY_OPTIONS } from './option-constraints.js';
 
 /** Options of {@link gaussianFilter}. */
 export interface GaussianFilterOptions extends BoundaryOptions {
@@ -21,6 +23,8 @@ export interface GaussianFilterOptions extends BoundaryOptions {
  * gaussianFilter(images, { sigma: 1 }) // images: [N, 28, 28]
  */
 export function gaussianFilter(x: tf.Tensor, options: GaussianFilterOptions = {}): tf.Tensor {
+  // sigma is checked against the input's spatial axes by perAxis, truncate below.
+  checkOptions('gaussianFilter', options, { ...BOUNDARY_OPTIONS, sigma: any(), truncate: any() });
   const layout = filterLayout(x, 'gaussianFilter');
   const { mode, cval } = boundaryOptions(options, 'gaussianFilter');
   const truncate = options.truncate ?? 4;

@@ -1,3 +1,4 @@
+import { leaked } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,6 @@ import fixture from './fixtures/imputers.json' with { type: 'json' };
 import { KNNImputer, type KNNImputerOptions } from './knn-imputer.js';
 import { SimpleImputer, type SimpleImputerOptions } from './simple-imputer.js';
 import { describeMismatch, firstMismatch } from './test/close.js';
-import { leaked } from './test/leaks.js';
 
 const tables = fixture.tables as Record<string, (number | null)[][]>;
 const fromJson = (rows: (number | null)[][]) => rows.map((row) => row.map((v) => v ?? Number.NaN));

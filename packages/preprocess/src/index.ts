@@ -21,6 +21,6 @@ export { type ImputeStrategy, SimpleImputer, type SimpleImputerOptions } from '.
 export { StandardScaler, type StandardScalerOptions } from './standard-scaler.js';
 export { rowCount, rowsToTable, type Table, tableToRows, tableToTensor, tensorToTable } from './table.js';
 export { type CenterDigitOptions, centerDigit, type GreyImage } from './center-digit.js';
-export { toCategorical } from './to-categorical.js';
+export { type ToCategoricalOptions, toCategorical } from './to-categorical.js';
 export { Transformer, type TransformerJSON } from './transformer.js';
 export { formatTxt, parseTxt, type TxtReadOptions } from './txt.js';

@@ -1,3 +1,4 @@
+import { clip } from './cells.js';
 import type { Table } from './table.js';
 import { rowCount } from './table.js';
 
@@ -13,7 +14,7 @@ export function parseJsonTable(text: string, source = 'JSON'): Table {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${source}: not valid JSON: ${(error as Error).message}`, { cause: error });
+    throw new Error(`${source}: not valid JSON: ${clip((error as Error).message, 200)}`, { cause: error });
   }
   if (!Array.isArray(value)) throw new Error(`${source}: expected an array of rows or of records`);
   const first: unknown = value[0];
@@ -24,7 +25,7 @@ export function parseJsonTable(text: string, source = 'JSON'): Table {
       if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new Error(`${source}: row ${r} is not a record like row 0`);
       const keys = Object.keys(row);
       const extra = keys.find((k) => !names.includes(k));
-      if (extra !== undefined || keys.length !== names.length) throw new Error(`${source}: row ${r} has keys ${keys.join(', ')}; row 0 has ${names.join(', ')}`);
+      if (extra !== undefined || keys.length !== names.length) throw new Error(`${source}: row ${r} has keys ${clip(keys.join(', '), 200)}; row 0 has ${clip(names.join(', '), 200)}`);
       return names.map((n) => checkCell((row as Record<string, unknown>)[n], source, r, n));
     }
     if (!Array.isArray(row) || row.length !== names.length) throw new Error(`${source}: row ${r} has ${Array.isArray(row) ? row.length : 'no'} values; row 0 has ${names.length}`);
@@ -39,11 +40,19 @@ export function parseJsonTable(text: string, source = 'JSON'): Table {
 
 function checkCell(v: unknown, source: string, r: number, name: string): Cell {
   if (v === null || typeof v === 'number' || typeof v === 'string') return v;
-  throw new Error(`${source}: row ${r}, "${name}": ${JSON.stringify(v)} is not a number, string or null`);
+  // Arrays and objects are named, not printed: they can be megabytes long or nested past the stack.
+  const what = Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : String(v);
+  throw new Error(`${source}: row ${r}, "${clip(name)}": ${what} is not a number, string or null`);
 }
 
-/** A {@link Table} as JSON: records (default) or rows; NaN and missing text as null. */
+/**
+ * A {@link Table} as JSON: records (default) or rows; NaN and missing text as null. Records need
+ * unique column names (as pandas' `to_json(orient='records')`): a repeated name is an error, not a
+ * silently dropped column.
+ */
 export function formatJsonTable(table: Table, orient: 'records' | 'rows' = 'records'): string {
+  const repeated = orient === 'records' ? table.names.find((n, c) => table.names.indexOf(n) !== c) : undefined;
+  if (repeated !== undefined) throw new Error(`formatJsonTable: the column name "${clip(repeated)}" appears more than once; JSON records need unique names (rename it, or write rows)`);
   const cell = (c: number, r: number): Cell => {
     const v = table.columns[c]![r]!;
     return typeof v === 'number' && Number.isNaN(v) ? null : v;

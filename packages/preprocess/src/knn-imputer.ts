@@ -1,7 +1,9 @@
+import { any, boolean, checkOptions, oneOf } from '@lab/core';
 import { argpartition } from './argpartition.js';
 import { missingMask, selectColumns } from './imputer-input.js';
 import type { Matrix } from './matrix.js';
 import { nanEuclidean } from './nan-euclidean.js';
+import { ANY_NUMBER } from './option-constraints.js';
 import { nullIfNaN } from './simple-imputer.js';
 import { Transformer, type TransformerJSON } from './transformer.js';
 
@@ -40,12 +42,12 @@ export class KNNImputer extends Transformer {
   /** @param options see {@link KNNImputerOptions}; checked here */
   constructor(options: KNNImputerOptions = {}) {
     super();
+    // nNeighbors keeps its own check (its message predates the constraints).
+    checkOptions('KNNImputer', options, { nNeighbors: any(), weights: oneOf('uniform', 'distance'), missingValues: ANY_NUMBER, keepEmptyFeatures: boolean() });
     const nNeighbors = options.nNeighbors ?? 5;
     if (!(Number.isInteger(nNeighbors) && nNeighbors >= 1)) throw new Error(`KNNImputer: nNeighbors must be an integer >= 1, got ${nNeighbors}`);
     const weights = options.weights ?? 'uniform';
-    if (weights !== 'uniform' && weights !== 'distance') throw new Error(`KNNImputer: weights must be uniform or distance, got ${String(weights)}`);
     const missingValues = options.missingValues ?? Number.NaN;
-    if (typeof missingValues !== 'number') throw new Error(`KNNImputer: missingValues must be a number (NaN by default), got ${String(missingValues)}`);
     this.options = { nNeighbors, weights, missingValues, keepEmptyFeatures: options.keepEmptyFeatures ?? false };
   }
 

@@ -1,6 +1,8 @@
+import { any, checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { correlateAxis } from './correlate-axis.js';
 import { type BoundaryOptions, boundaryOptions, filterLayout, perAxis } from './filter-options.js';
+import { BOUNDARY_OPTIONS } from './option-constraints.js';
 
 /** Options of {@link meanFilter}. */
 export interface MeanFilterOptions extends BoundaryOptions {
@@ -20,6 +22,8 @@ export interface MeanFilterOptions extends BoundaryOptions {
  * meanFilter(tf.tensor1d([0, 3, 6]), { size: 3 }) // → [1, 3, 5] (reflect: 0 0 3 6 6)
  */
 export function meanFilter(x: tf.Tensor, options: MeanFilterOptions = {}): tf.Tensor {
+  // size is checked against the input's spatial axes by perAxis.
+  checkOptions('meanFilter', options, { ...BOUNDARY_OPTIONS, size: any() });
   const layout = filterLayout(x, 'meanFilter');
   const { mode, cval } = boundaryOptions(options, 'meanFilter');
   const sizes = perAxis(options.size ?? 3, layout, 'meanFilter: size', 1, (v) => Number.isInteger(v) && v >= 1, 'integers >= 1');

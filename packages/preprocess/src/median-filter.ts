@@ -1,6 +1,8 @@
+import { any, checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { extendedIndices } from './boundary-mode.js';
 import { type BoundaryOptions, boundaryOptions, filterLayout, perAxis } from './filter-options.js';
+import { BOUNDARY_OPTIONS } from './option-constraints.js';
 import { selectRank, SlidingWindow } from './sliding-window.js';
 
 /** Options of {@link medianFilter}. */
@@ -25,6 +27,8 @@ const SMALL_WINDOW = 25;
  * medianFilter(tf.tensor1d([0, 9, 1, 2]), { size: 3 }) // → [0, 1, 2, 2]
  */
 export function medianFilter(x: tf.Tensor, options: MedianFilterOptions = {}): tf.Tensor {
+  // size is checked against the input's spatial axes by perAxis.
+  checkOptions('medianFilter', options, { ...BOUNDARY_OPTIONS, size: any() });
   const layout = filterLayout(x, 'medianFilter');
   const { mode, cval } = boundaryOptions(options, 'medianFilter');
   const [sh, sw] = perAxis(options.size ?? 3, layout, 'medianFilter: size', 1, (v) => Number.isInteger(v) && v >= 1, 'integers >= 1');

@@ -1,3 +1,4 @@
+import { any, boolean, checkOptions } from '@lab/core';
 import type { Matrix } from './matrix.js';
 import { nullIfNaN } from './simple-imputer.js';
 import { Transformer, type TransformerJSON } from './transformer.js';
@@ -33,6 +34,8 @@ export class MinMaxScaler extends Transformer {
   /** @param options see {@link MinMaxScalerOptions}; checked here */
   constructor(options: MinMaxScalerOptions = {}) {
     super();
+    // featureRange keeps its own check (its message predates the constraints).
+    checkOptions('MinMaxScaler', options, { featureRange: any(), clip: boolean() });
     const [low, high] = options.featureRange ?? [0, 1];
     if (!(Number.isFinite(low) && Number.isFinite(high) && low < high)) {
       throw new Error(`MinMaxScaler: featureRange must be [min, max] with min < max, got [${options.featureRange?.join(', ')}]`);

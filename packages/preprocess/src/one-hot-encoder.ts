@@ -1,3 +1,4 @@
+import { checkOptions, oneOf } from '@lab/core';
 import { type Category, sortedCategories } from './categories.js';
 
 /** Options of {@link OneHotEncoder}. */
@@ -25,10 +26,9 @@ export class OneHotEncoder {
 
   /** @param options see {@link OneHotEncoderOptions}; checked here */
   constructor(options: OneHotEncoderOptions = {}) {
+    checkOptions('OneHotEncoder', options, { handleUnknown: oneOf('error', 'ignore'), drop: oneOf('first', 'ifBinary', null) });
     const handleUnknown = options.handleUnknown ?? 'error';
-    if (handleUnknown !== 'error' && handleUnknown !== 'ignore') throw new Error(`OneHotEncoder: handleUnknown must be error or ignore, got ${String(handleUnknown)}`);
     const drop = options.drop ?? null;
-    if (drop !== null && drop !== 'first' && drop !== 'ifBinary') throw new Error(`OneHotEncoder: drop must be first, ifBinary or null, got ${String(drop)}`);
     if (drop !== null && handleUnknown === 'ignore') throw new Error("OneHotEncoder: drop cannot be combined with handleUnknown: 'ignore'");
     this.options = { handleUnknown, drop };
   }

@@ -1,8 +1,8 @@
+import { leaked } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import fixture from './fixtures/scale-pixels.json' with { type: 'json' };
 import { scalePixels } from './scale-pixels.js';
-import { leaked } from './test/leaks.js';
 
 const allBytes = Uint8Array.from({ length: 256 }, (_, i) => i);
 

@@ -1,3 +1,4 @@
+import { any, array, checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { formatShape, shapeSize } from './shape.js';
 
@@ -25,6 +26,8 @@ export interface ScalePixelsOptions {
  * scalePixels(new Uint8Array([0, 51, 255]), { shape: [1, 3] }) // → [[0, 0.2, 1]] float32
  */
 export function scalePixels(x: PixelsInput, options: ScalePixelsOptions = {}): tf.Tensor {
+  // scale keeps its own check below; the dimensions of shape are checked by shapeSize.
+  checkOptions('scalePixels', options, { scale: any(), shape: array() });
   const scale = options.scale ?? 255;
   if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0) {
     throw new Error(`scalePixels: scale must be a finite number > 0, got ${String(options.scale)}`);

@@ -1,3 +1,4 @@
+import { leaked } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,6 @@ import { MinMaxScaler, type MinMaxScalerOptions } from './min-max-scaler.js';
 import { OneHotEncoder, type OneHotEncoderOptions } from './one-hot-encoder.js';
 import { StandardScaler, type StandardScalerOptions } from './standard-scaler.js';
 import { describeMismatch, firstMismatch } from './test/close.js';
-import { leaked } from './test/leaks.js';
 
 type Rows = (number | null)[][];
 const nan = (rows: Rows) => rows.map((row) => row.map((v) => v ?? Number.NaN));

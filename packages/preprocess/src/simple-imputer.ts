@@ -1,5 +1,7 @@
+import { any, boolean, checkOptions } from '@lab/core';
 import { missingMask, selectColumns } from './imputer-input.js';
 import type { Matrix } from './matrix.js';
+import { ANY_NUMBER } from './option-constraints.js';
 import { Transformer, type TransformerJSON } from './transformer.js';
 
 /** How {@link SimpleImputer} fills a column: scikit-learn's strategies, camel-cased. */
@@ -42,12 +44,12 @@ export class SimpleImputer extends Transformer {
   /** @param options see {@link SimpleImputerOptions}; checked here */
   constructor(options: SimpleImputerOptions = {}) {
     super();
+    // strategy keeps its own check (its message predates the constraints).
+    checkOptions('SimpleImputer', options, { strategy: any(), missingValues: ANY_NUMBER, fillValue: ANY_NUMBER, keepEmptyFeatures: boolean() });
     const strategy = options.strategy ?? 'mean';
     if (!STRATEGIES.includes(strategy)) throw new Error(`SimpleImputer: strategy must be one of ${STRATEGIES.join(', ')}, got ${String(strategy)}`);
     const fillValue = options.fillValue ?? 0;
-    if (typeof fillValue !== 'number') throw new Error(`SimpleImputer: fillValue must be a number, got ${String(fillValue)}`);
     const missingValues = options.missingValues ?? Number.NaN;
-    if (typeof missingValues !== 'number') throw new Error(`SimpleImputer: missingValues must be a number (NaN by default), got ${String(missingValues)}`);
     this.options = { strategy, fillValue, missingValues, keepEmptyFeatures: options.keepEmptyFeatures ?? false };
   }
 

@@ -1,3 +1,4 @@
+import { boolean, checkOptions } from '@lab/core';
 import type { Matrix } from './matrix.js';
 import { nullIfNaN } from './simple-imputer.js';
 import { Transformer, type TransformerJSON } from './transformer.js';
@@ -32,9 +33,10 @@ export class StandardScaler extends Transformer {
   /** Non-NaN samples seen per column. */
   nSamplesSeen_: Float64Array | undefined = undefined;
 
-  /** @param options see {@link StandardScalerOptions} */
+  /** @param options see {@link StandardScalerOptions}; checked here */
   constructor(options: StandardScalerOptions = {}) {
     super();
+    checkOptions('StandardScaler', options, { withMean: boolean(), withStd: boolean() });
     this.options = { withMean: options.withMean ?? true, withStd: options.withStd ?? true };
   }
 

@@ -1,4 +1,4 @@
-import { parseCell } from './cells.js';
+import { clip, parseCell } from './cells.js';
 import type { Table } from './table.js';
 
 /**
@@ -24,7 +24,7 @@ export class TableBuilder {
     private readonly source: string,
   ) {
     for (const name of stringColumns) {
-      if (!names.includes(name)) throw new Error(`${source}: stringColumns names "${name}", which is not a column (${names.join(', ')})`);
+      if (!names.includes(name)) throw new Error(`${source}: stringColumns names "${clip(name)}", which is not a column (${clip(names.join(', '), 200)})`);
     }
     this.isText = names.map((n) => stringColumns.includes(n));
     this.numeric = names.map(() => []);
@@ -40,7 +40,7 @@ export class TableBuilder {
       if (this.isText[c]) return this.missing.includes(cell.trim()) ? null : cell;
       const value = parseCell(cell, this.missing);
       if (value === undefined) {
-        throw new Error(`${this.source}: line ${line}, column ${c + 1} ("${this.names[c]}"): ${JSON.stringify(cell)} is not a number; list the column in stringColumns to keep it as text`);
+        throw new Error(`${this.source}: line ${line}, column ${c + 1} ("${clip(this.names[c]!)}"): ${JSON.stringify(clip(cell))} is not a number; list the column in stringColumns to keep it as text`);
       }
       return value;
     });

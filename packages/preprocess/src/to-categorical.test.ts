@@ -1,6 +1,6 @@
+import { leaked } from '@lab/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { leaked } from './test/leaks.js';
 import { toCategorical } from './to-categorical.js';
 
 function rows(t: tf.Tensor2D): number[][] {

@@ -1,9 +1,17 @@
+import { any, checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { formatShape } from './shape.js';
 
+/** The options form of {@link toCategorical}'s second argument, for callers that name it. */
+export interface ToCategoricalOptions {
+  /** The number of columns, an integer >= 1. Default: the largest label + 1. */
+  numClasses?: number;
+}
+
 /**
  * One-hot encodes integer labels (a Tensor of shape `[N]` or `[N, 1]` and any numeric dtype, or a
- * JS array), like `keras.utils.to_categorical`: a float32 `[N, numClasses]`
+ * JS array), like `keras.utils.to_categorical(y, num_classes)`; `numClasses` is a number or
+ * `{ numClasses }` (unknown keys are errors with a hint). A float32 `[N, numClasses]`
  * tensor with a 1 in column `labels[i]` of row `i`. `numClasses` defaults to the largest label
  * + 1. A Tensor is read synchronously (`dataSync`) to validate it: this is a dataset step, not a
  * per-batch one. Labels that are not integers in `[0, numClasses)` (NaN included) are errors
@@ -13,7 +21,12 @@ import { formatShape } from './shape.js';
  * @example
  * toCategorical([0, 2, 1]) // → [[1, 0, 0], [0, 0, 1], [0, 1, 0]] float32
  */
-export function toCategorical(labels: tf.Tensor | ArrayLike<number>, numClasses?: number): tf.Tensor2D {
+export function toCategorical(labels: tf.Tensor | ArrayLike<number>, classesOrOptions?: number | ToCategoricalOptions): tf.Tensor2D {
+  let numClasses = classesOrOptions as number | undefined;
+  if (typeof classesOrOptions === 'object' && classesOrOptions !== null) {
+    checkOptions('toCategorical', classesOrOptions, { numClasses: any() });
+    numClasses = classesOrOptions.numClasses;
+  }
   if (numClasses !== undefined && !(Number.isInteger(numClasses) && numClasses >= 1)) {
     throw new Error(`toCategorical: numClasses must be an integer >= 1, got ${numClasses}`);
   }

@@ -1,4 +1,6 @@
-import { DEFAULT_MISSING, formatCell } from './cells.js';
+import { array, checkOptions, string } from '@lab/core';
+import { clip, DEFAULT_MISSING, formatCell } from './cells.js';
+import { MARKER } from './option-constraints.js';
 import type { Table } from './table.js';
 import { rowCount } from './table.js';
 import { TableBuilder } from './table-builder.js';
@@ -21,8 +23,10 @@ export interface TxtReadOptions {
  * the line and column.
  */
 export function parseTxt(text: string, options: TxtReadOptions = {}): Table {
+  checkOptions('parseTxt', options, { comments: MARKER, names: array(string()), missing: array(string()), source: string() });
   const reader = new TxtReader(options);
-  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) reader.line(line);
+  // A lone CR ends a line too, as in numpy.loadtxt and in the streaming reader (node:readline).
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) reader.line(line);
   return reader.table();
 }
 
@@ -73,8 +77,8 @@ export class TxtReader {
  */
 export function formatTxt(table: Table): string {
   table.columns.forEach((column, c) => {
-    if (!(column instanceof Float64Array)) throw new Error(`formatTxt: column ${c} ("${table.names[c]}") holds text; TXT holds numbers only`);
-    if (/\s/.test(table.names[c]!)) throw new Error(`formatTxt: column name ${JSON.stringify(table.names[c])} has whitespace, which TXT headers cannot hold`);
+    if (!(column instanceof Float64Array)) throw new Error(`formatTxt: column ${c} ("${clip(table.names[c]!)}") holds text; TXT holds numbers only`);
+    if (/\s/.test(table.names[c]!)) throw new Error(`formatTxt: column name ${JSON.stringify(clip(table.names[c]!))} has whitespace, which TXT headers cannot hold`);
   });
   const lines = [`# ${table.names.join(' ')}`];
   for (let r = 0; r < rowCount(table); r++) lines.push(txtRow(table, r));

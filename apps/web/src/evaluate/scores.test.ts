@@ -1,12 +1,7 @@
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNoLeak } from '@lab/testing';
+import { describe, expect, it } from 'vitest';
 import { cellSamples, type Evaluation } from './evaluate-test.js';
 import { testScores } from './scores.js';
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 // The example of scikit-learn's classification_report docs:
 // y_true = [0, 1, 2, 2, 2], y_pred = [0, 0, 2, 2, 1] gives
@@ -50,10 +45,10 @@ describe('testScores', () => {
   });
 
   it('reads typed arrays, as the evaluation step passes them, and leaks no tensor', () => {
-    const before = tf.memory().numTensors;
-    const typed = testScores(Uint8Array.from(labels), Uint8Array.from(predictions));
-    expect(typed).toEqual(testScores(labels, predictions));
-    expect(tf.memory().numTensors).toBe(before);
+    expectNoLeak(() => {
+      const typed = testScores(Uint8Array.from(labels), Uint8Array.from(predictions));
+      expect(typed).toEqual(testScores(labels, predictions));
+    });
   });
 
   it('names both lengths when labels and predictions differ', () => {

@@ -1,15 +1,9 @@
-import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scalePixels } from '@lab/preprocess';
 import { DENOISE_CHOICES, denoiseOf, modelInput, modelMetadata } from './denoise.js';
 
 describe('denoise', () => {
-  beforeAll(async () => {
-    tf.env().set('IS_TEST', true);
-    await tf.setBackend('cpu');
-  });
-
   it('scales, filters and leaks nothing', () => {
     // One 3 × 3 image with a single bright pixel: the median removes it, the mean spreads it.
     const pixels = Uint8Array.from([0, 0, 0, 0, 255, 0, 0, 0, 0]);

@@ -1,6 +1,5 @@
-import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLessonModel } from '../lesson-model.js';
 import { LESSON_CONFIG, makeOptimizer } from './training-config.js';
 import { type BatchProgress, TrainingRun } from './training-run.js';
@@ -15,11 +14,6 @@ function tinyData(count: number) {
 }
 
 describe('TrainingRun', () => {
-  beforeAll(async () => {
-    tf.env().set('IS_TEST', true);
-    await tf.setBackend('cpu');
-  });
-
   it('reports batches and epochs, pauses, resumes and stops at a batch boundary, leaking nothing', async () => {
     const config = { ...LESSON_CONFIG, hiddenUnits: 8, epochs: 50, batchSize: 10, validationSplit: 0.2 };
     const model = createLessonModel({ hiddenUnits: 8, optimizer: makeOptimizer(config) });

@@ -1,3 +1,4 @@
+import { checkOptions, string } from '@lab/core';
 import { idxError } from './idx-error.js';
 import type { IdxTensor } from './idx-dtype.js';
 import { decodeIdxBody } from './idx-body.js';
@@ -19,7 +20,13 @@ export interface ParseIdxOptions {
  *   stream, has an unknown type code, or is shorter or longer than its header says
  */
 export function parseIdx(bytes: Uint8Array, options: ParseIdxOptions = {}): IdxTensor {
+  checkIdxOptions('parseIdx', options);
   return decodeIdx(bytes, options.name);
+}
+
+/** Checks {@link ParseIdxOptions} (@lab/core's `checkOptions`), `owner` naming the reader. */
+export function checkIdxOptions(owner: string, options: ParseIdxOptions): void {
+  checkOptions(owner, options, { name: string() });
 }
 
 /** {@link parseIdx} with a hook that vets the header before the data is decoded. */

@@ -1,7 +1,7 @@
 import { IDX_TYPES } from './idx-dtype.js';
 import { idxError } from './idx-error.js';
 import type { IdxHeader } from './idx-header.js';
-import { decodeIdx, type ParseIdxOptions } from './parse-idx.js';
+import { checkIdxOptions, decodeIdx, type ParseIdxOptions } from './parse-idx.js';
 
 /** Images decoded from an IDX image file (MNIST layout). */
 export interface IdxImages {
@@ -27,6 +27,7 @@ const MAGIC_NAMES: ReadonlyMap<number, string> = new Map([
  *   any of the faults {@link parseIdx} reports
  */
 export function readIdxImages(bytes: Uint8Array, options: ParseIdxOptions = {}): IdxImages {
+  checkIdxOptions('readIdxImages', options);
   const { shape, data } = decodeIdx(bytes, options.name, expectMagic(2051, options.name));
   const [count, rows, cols] = shape as [number, number, number];
   return { count, rows, cols, pixels: data as Uint8Array };
@@ -39,6 +40,7 @@ export function readIdxImages(bytes: Uint8Array, options: ParseIdxOptions = {}):
  *   of the faults {@link parseIdx} reports
  */
 export function readIdxLabels(bytes: Uint8Array, options: ParseIdxOptions = {}): Uint8Array {
+  checkIdxOptions('readIdxLabels', options);
   return decodeIdx(bytes, options.name, expectMagic(2049, options.name)).data as Uint8Array;
 }
 

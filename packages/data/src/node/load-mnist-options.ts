@@ -1,3 +1,22 @@
+import { array, boolean, type Constraints, checkOptions, func, number, object, string } from '@lab/core';
+
+/** The constraints of {@link LoadMnistOptions}. */
+const OPTIONS = {
+  dataDir: string(),
+  env: object(),
+  cacheDir: string(),
+  usePackage: boolean(),
+  download: boolean(),
+  timeoutMs: number({ min: 0, minExclusive: true }),
+  mirrors: array(string()),
+  onProgress: func(),
+} satisfies Constraints;
+
+/** Checks {@link LoadMnistOptions} (@lab/core's `checkOptions`), `owner` naming the function. */
+export function checkLoadMnistOptions(owner: string, options: LoadMnistOptions): void {
+  checkOptions(owner, options, OPTIONS);
+}
+
 /** One progress report of a download; the library prints nothing itself. */
 export interface MnistProgressEvent {
   /** The file being fetched, e.g. `train-images-idx3-ubyte.gz`. */

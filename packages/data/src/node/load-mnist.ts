@@ -1,7 +1,7 @@
 import { readRegularFile } from '@lab/core/node';
 import type { MnistFileName } from '../mnist-files.js';
 import { readMnistSplit } from '../mnist-split.js';
-import type { LoadMnistOptions } from './load-mnist-options.js';
+import { checkLoadMnistOptions, type LoadMnistOptions } from './load-mnist-options.js';
 import { describeSource, type Mnist } from './mnist-source.js';
 import { resolveMnistFiles } from './resolve-mnist-files.js';
 import { verifyMnistFile } from './verify-mnist-file.js';
@@ -17,6 +17,7 @@ import { verifyMnistFile } from './verify-mnist-file.js';
  *   source and both hashes), or when a file is not valid IDX
  */
 export async function loadMnist(options: LoadMnistOptions = {}): Promise<Mnist> {
+  checkLoadMnistOptions('loadMnist', options);
   const { source, paths } = await resolveMnistFiles(options);
   const from = describeSource(source);
   const read = async (name: MnistFileName) => verifyMnistFile(await readRegularFile(paths[name], { what: `the MNIST file ${name}` }), name, paths[name], from);

@@ -3,7 +3,7 @@ import { DataError } from '../data-error.js';
 import { MNIST_FILES } from '../mnist-files.js';
 import { defaultMnistCacheDir } from './cache-dir.js';
 import { downloadMnist } from './download-mnist.js';
-import type { LoadMnistOptions } from './load-mnist-options.js';
+import { checkLoadMnistOptions, type LoadMnistOptions } from './load-mnist-options.js';
 import { findMnistPackage } from './mnist-package.js';
 import { describeSource, type MnistSource, type MnistSourceKind } from './mnist-source.js';
 import { type MnistPaths, scanMnistDir } from './scan-mnist-dir.js';
@@ -25,6 +25,7 @@ export interface MnistFiles {
  *   not tried), or when no source has the files: the message lists each source and why it failed
  */
 export async function resolveMnistFiles(options: LoadMnistOptions = {}): Promise<MnistFiles> {
+  checkLoadMnistOptions('resolveMnistFiles', options);
   const env = options.env ?? process.env;
   if (options.dataDir !== undefined) return explicitDir('dir', resolve(options.dataDir), 'dataDir');
   if (env.LAB_DATA_DIR) return explicitDir('env', resolve(env.LAB_DATA_DIR), 'LAB_DATA_DIR');

@@ -1,6 +1,17 @@
+import { array, boolean, func, integer, number, object } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { Fold } from './fold.js';
 import { kFold } from './k-fold.js';
+import { checkSplitOptions } from './split-options.js';
+
+const OPTIONS = {
+  folds: [integer(), array(object())],
+  shuffle: boolean(),
+  seed: number(),
+  metrics: object(),
+  fitOptions: object(),
+  onFold: func(),
+};
 
 /**
  * What {@link crossValidate} needs of a model, structurally (a `@lab/models` `Sequential` fits):
@@ -101,6 +112,8 @@ export async function crossValidateFolds(
  * metric scores `predict` on its test rows. Returns per-fold scores with their mean and standard
  * deviation (see {@link CrossValidationResult}). Rows are gathered on the device; each fold's
  * tensors and model are disposed before the next, even on error. `x` and `y` are not disposed.
+ * Unknown options are errors with a hint; so are `shuffle` and `seed` with folds made beforehand,
+ * which they could not change.
  *
  * @example
  * const result = await crossValidate(() => makeCompiledModel(), { x, y }, {
@@ -115,6 +128,10 @@ export async function crossValidate<FitOptions>(
   data: { x: tf.Tensor; y: tf.Tensor },
   options: CrossValidateOptions<FitOptions>,
 ): Promise<CrossValidationResult> {
+  checkSplitOptions('crossValidate', options, OPTIONS);
+  if (typeof options.folds === 'object' && (options.shuffle !== undefined || options.seed !== undefined)) {
+    throw new Error('crossValidate: shuffle and seed apply to a number of folds; these folds were made beforehand (shuffle them there)');
+  }
   const n = data.x.shape[0] ?? 0;
   if (data.y.shape[0] !== n) throw new Error(`crossValidate: x has ${n} rows but y has ${data.y.shape[0]}`);
   const names = Object.keys(options.metrics ?? {});

@@ -1,5 +1,6 @@
 import { Random } from '@lab/core';
 import { checkSplits, type Fold, foldFromMask, type SplitData, sampleCount } from './fold.js';
+import { checkSplitOptions, K_FOLD_OPTIONS } from './split-options.js';
 
 /** Options of {@link kFold}. */
 export interface KFoldOptions {
@@ -16,11 +17,13 @@ export interface KFoldOptions {
  * are cut into `k` consecutive test folds, the first `n % k` of size `floor(n / k) + 1`, the
  * others `floor(n / k)`; each fold trains on the rest. The test folds partition `0..n-1`. Indices
  * are ascending in both sets, as scikit-learn's; without shuffle they equal scikit-learn's exactly.
+ * Unknown options are errors with a hint (`n_splits` → `k`).
  *
  * @example
  * kFold(5, { k: 2 }) // → [{ train: [3, 4], test: [0, 1, 2] }, { train: [0, 1, 2], test: [3, 4] }]
  */
 export function kFold(data: SplitData, options: KFoldOptions = {}): Fold[] {
+  checkSplitOptions('kFold', options, K_FOLD_OPTIONS);
   const n = sampleCount(data, 'kFold');
   const k = options.k ?? 5;
   checkSplits(k, n, 'kFold');

@@ -1,19 +1,22 @@
 import { Random } from '@lab/core';
 import { checkSplits, type Fold, foldFromMask } from './fold.js';
 import type { KFoldOptions } from './k-fold.js';
+import { checkSplitOptions, K_FOLD_OPTIONS } from './split-options.js';
 
 /**
  * Stratified k-fold indices, as scikit-learn 1.2's `StratifiedKFold`: each test fold holds about
  * the same share of every class. Classes are dealt round-robin over the folds by their sorted
  * labels, then each class's samples take their folds in blocks, in data order (shuffled with
  * `shuffle`). Without shuffle the folds equal scikit-learn's exactly. `labels` are the class of
- * each sample (any integers, e.g. MNIST's `Uint8Array`). Throws when `k` exceeds every class's size.
+ * each sample (any integers, e.g. MNIST's `Uint8Array`). Throws when `k` exceeds every class's size,
+ * and for unknown options (with a hint: `n_splits` → `k`).
  *
  * @example
  * stratifiedKFold([0, 0, 1, 1], { k: 2 }) // → [{ train: [1, 3], test: [0, 2] }, { train: [0, 2], test: [1, 3] }]
  */
 export function stratifiedKFold(labels: ArrayLike<number>, options: KFoldOptions = {}): Fold[] {
   const fn = 'stratifiedKFold';
+  checkSplitOptions(fn, options, K_FOLD_OPTIONS);
   const n = labels?.length;
   if (typeof n !== 'number') throw new Error(`${fn}: labels must be an array of class labels`);
   const k = options.k ?? 5;

@@ -1,6 +1,15 @@
-import { Random } from '@lab/core';
+import { any, boolean, instance, number, Random } from '@lab/core';
 import type { Fold, SplitData } from './fold.js';
 import { sampleCount } from './fold.js';
+import { checkSplitOptions } from './split-options.js';
+
+const OPTIONS = {
+  /** Checked by `testCount` against the number of samples. */
+  testSize: any(),
+  shuffle: boolean(),
+  seed: number(),
+  stratify: instance('an array of class labels', (v) => typeof (v as { length?: unknown } | null)?.length === 'number'),
+};
 
 /** Options of {@link trainTestSplit}. */
 export interface TrainTestSplitOptions {
@@ -81,13 +90,15 @@ function stratifiedSplit(labels: ArrayLike<number>, n: number, nTest: number, ra
  * (which it mirrors in sizes: the test set has `ceil(testSize * n)` samples, the training set the
  * rest). Shuffled with `seed` by default; `stratify` keeps class shares (per-class sizes as
  * scikit-learn's `StratifiedShuffleSplit`). `data` is the sample count or any array of rows;
- * returns index arrays: take the rows with {@link takeRows}, or `tf.gather(x, indices)`.
+ * returns index arrays: take the rows with {@link takeRows}, or `tf.gather(x, indices)`. Unknown
+ * options are errors with a hint (`test_size` → `testSize`, `random_state` → `seed`).
  *
  * @example
  * const { train, test } = trainTestSplit(10, { seed: 42 }); // 7 and 3 shuffled indices
  * const trainLabels = takeRows(labels, train);
  */
 export function trainTestSplit(data: SplitData, options: TrainTestSplitOptions = {}): Fold {
+  checkSplitOptions('trainTestSplit', options, OPTIONS);
   const n = sampleCount(data, 'trainTestSplit');
   const nTest = testCount(options.testSize ?? 0.3, n);
   const shuffle = options.shuffle ?? true;

@@ -1,22 +1,12 @@
-// Small helpers shared by this package's tests: reading tensors, leak checks, finite differences.
+// Small helpers shared by this package's tests: reading tensors, finite differences. Closeness and
+// leak checks are @lab/testing's.
 import * as tf from '@tensorflow/tfjs-core';
-import { expect } from 'vitest';
 
 /** The values of `t` as a plain array; disposes `t`, so tests can read a loss in one line. */
 export function take(t: tf.Tensor): number[] {
   const values = Array.from(t.dataSync());
   t.dispose();
   return values;
-}
-
-/**
- * Runs `fn`, disposes whatever tensors it returns, and asserts the live tensor count is back
- * where it started: `fn` disposed all its intermediates.
- */
-export function expectNoLeak(fn: () => tf.TensorContainer): void {
-  const before = tf.memory().numTensors;
-  tf.dispose(fn());
-  expect(tf.memory().numTensors).toBe(before);
 }
 
 /**
@@ -32,18 +22,6 @@ export function numericGradient(f: (x: tf.Tensor) => tf.Tensor, x: tf.Tensor, ep
     return tf.tidy(() => f(tf.tensor(shifted, x.shape)).dataSync()[0] ?? Number.NaN);
   };
   return Array.from(base, (_, i) => (at(i, eps) - at(i, -eps)) / (2 * eps));
-}
-
-/** Asserts two arrays agree elementwise within `abs + rel * |expected|`. */
-export function expectAllClose(actual: ArrayLike<number>, expected: ArrayLike<number>, abs = 1e-6, rel = 1e-5): void {
-  expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) {
-    const want = expected[i] ?? Number.NaN;
-    const got = actual[i] ?? Number.NaN;
-    if (!(Math.abs(got - want) <= abs + rel * Math.abs(want))) {
-      expect.fail(`element ${i}: got ${got}, expected ${want} (abs ${abs}, rel ${rel})`);
-    }
-  }
 }
 
 /** Runs `fn` in `tf.tidy` and returns the values of its result, disposing every tensor it made. */

@@ -1,21 +1,26 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { Dense } from '../layers/dense.js';
+import type { Layer } from '../layers/layer.js';
 import { Sequential } from '../sequential.js';
 import { handlerFor, type ModelTarget } from './handler.js';
 import type { ModelMetadata } from './metadata.js';
-import { topologyToLayers } from './topology.js';
+import { clip, describeValue, topologyToLayers } from './topology.js';
 
 /**
  * Rebuilds a model from Layers-format artifacts. Errors name `where` (a file or URL), the layer and
- * the weight at fault: unknown layers, missing weights, wrong shapes.
+ * the weight at fault: unknown layers, missing weights, wrong shapes. The manifest is checked
+ * against the layers before any weight is allocated, so a forged size costs nothing.
  */
 export function artifactsToModel(artifacts: tf.io.ModelArtifacts, where: string): { model: Sequential; metadata: ModelMetadata } {
   const { name, layers, inputShape } = topologyToLayers(artifacts.modelTopology, where);
   const specs = artifacts.weightSpecs ?? [];
   if (!artifacts.weightData) throw new Error(`${where}: the model has no weight data`);
+  checkManifest(layers, inputShape, specs, new tf.io.CompositeArrayBuffer(artifacts.weightData).byteLength, where);
   const model = new Sequential(layers, { name, seed: 0 });
-  model.build(inputShape);
-  const decoded = tf.io.decodeWeights(artifacts.weightData, specs);
+  let decoded: tf.NamedTensorMap = {};
   try {
+    model.build(inputShape);
+    decoded = tf.io.decodeWeights(artifacts.weightData, specs);
     let next = 0;
     for (const layer of model.layers) {
       for (const [i, variable] of layer.weights.entries()) {
@@ -41,13 +46,49 @@ export function artifactsToModel(artifacts: tf.io.ModelArtifacts, where: string)
 }
 
 /**
+ * Checks the weights manifest against the weights the layers will make (shape, float32, one entry
+ * each, unique names) and the weight data's length against the manifest, before anything is
+ * allocated: building initialises every weight, and a forged model.json can claim any size.
+ */
+function checkManifest(layers: readonly Layer[], inputShape: number[], specs: readonly tf.io.WeightsManifestEntry[], bytes: number, where: string): void {
+  let shape = inputShape;
+  let next = 0;
+  for (const layer of layers) {
+    const needs = layer instanceof Dense ? [[shape[shape.length - 1]!, layer.units], ...(layer.useBias ? [[layer.units]] : [])] : [];
+    for (const [i, need] of needs.entries()) {
+      const what = `layer '${clip(layer.name)}' weight ${i === 0 ? 'kernel' : 'bias'}`;
+      if (need[0] === undefined) throw new Error(`${where}: layer '${clip(layer.name)}' needs an input with at least one axis`);
+      const spec = specs[next++];
+      if (!spec) throw new Error(`${where}: the weights manifest has no entry for ${what}`);
+      const found = Array.isArray(spec.shape) ? `[${clip(spec.shape.map(describeValue).join(', '))}]` : describeValue(spec.shape);
+      if (!Array.isArray(spec.shape) || !tf.util.arraysEqual(spec.shape, need)) {
+        throw new Error(`${where}: ${what} has shape ${found} in the file ('${clip(String(spec.name))}'), but the layer needs [${need.join(', ')}]`);
+      }
+      if ('quantization' in spec) throw new Error(`${where}: ${what} ('${clip(String(spec.name))}') is quantized, which lab does not load`);
+      if (spec.dtype !== 'float32') throw new Error(`${where}: ${what} ('${clip(String(spec.name))}') has dtype '${describeValue(spec.dtype)}', but the layer needs float32`);
+    }
+    shape = layer.outputShape(shape);
+  }
+  if (next !== specs.length) throw new Error(`${where}: the weights manifest has ${specs.length} weights, the layers use ${next}`);
+  const names = new Set<string>();
+  for (const spec of specs) {
+    if (names.has(spec.name)) throw new Error(`${where}: the weights manifest names '${clip(String(spec.name))}' twice`);
+    names.add(spec.name);
+  }
+  const needed = specs.reduce((n, s) => n + tf.util.sizeFromShape(s.shape) * 4, 0);
+  if (bytes !== needed) throw new Error(`${where}: the weight data holds ${bytes} bytes, but the manifest needs ${needed}`);
+}
+
+/**
  * Loads a Sequential model saved by lab or by tfjs-layers (Flatten, Dense, InputLayer). The model
  * comes back built, with `metadata` holding what was saved beside it. The caller disposes it.
  */
 export async function loadModel(source: ModelTarget): Promise<Sequential> {
   const handler = handlerFor(source, 'load');
   if (!handler.load) throw new Error(`the handler for '${String(source)}' cannot load`);
-  const { model, metadata } = artifactsToModel(await handler.load(), typeof source === 'string' ? source : 'model');
+  // A handler that reads a file says which (tfjs' own file and HTTP handlers keep it in `path`, as fileSystem does).
+  const path = (handler as { path?: unknown }).path;
+  const { model, metadata } = artifactsToModel(await handler.load(), typeof source === 'string' ? source : typeof path === 'string' ? path : 'model');
   model.metadata = metadata;
   return model;
 }

@@ -45,6 +45,18 @@ export function layersToTopology(name: string, layers: readonly Layer[], inputSh
   };
 }
 
+/** `text` cut to `max` characters for an error message: a forged model.json can hold megabyte names. */
+export function clip(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
+}
+
+/** A JSON value as an error message shows it, without printing (or recursing into) arrays and objects. */
+export function describeValue(v: unknown): string {
+  if (Array.isArray(v)) return 'an array';
+  if (v !== null && typeof v === 'object') return 'an object';
+  return clip(String(v));
+}
+
 /**
  * Rebuilds layers from a Keras / tfjs-layers topology. Supports `InputLayer`, `Flatten` and `Dense`
  * with the activations lab knows; anything else is an error naming the layer and its class.
@@ -52,37 +64,51 @@ export function layersToTopology(name: string, layers: readonly Layer[], inputSh
 export function topologyToLayers(topology: unknown, where: string): { name: string; layers: Layer[]; inputShape: number[] } {
   const t = topology as Partial<SequentialTopology> | undefined;
   if (t?.class_name !== 'Sequential' || !Array.isArray(t.config?.layers)) {
-    throw new Error(`${where}: modelTopology is not a Sequential model (class_name '${String(t?.class_name)}'); lab loads Sequential models`);
+    throw new Error(`${where}: modelTopology is not a Sequential model (class_name '${describeValue(t?.class_name)}'); lab loads Sequential models`);
   }
   let inputShape: number[] | undefined;
   const layers: Layer[] = [];
-  for (const [i, entry] of t.config.layers.entries()) {
-    const config = entry.config ?? {};
-    const layerName = String(config.name ?? `layer ${i}`);
-    const batchShape = (config.batch_input_shape ?? config.batchInputShape) as (number | null)[] | undefined;
-    if (batchShape && !inputShape) inputShape = batchShape.slice(1).map((d) => Number(d));
+  for (const [i, entry] of (t.config.layers as unknown[]).entries()) {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw new Error(`${where}: layer ${i} is ${describeValue(entry)}, not { class_name, config }`);
+    const { class_name: className, config: rawConfig } = entry as Partial<LayerJson>;
+    const config: Record<string, unknown> = rawConfig !== null && typeof rawConfig === 'object' ? rawConfig : {};
+    const layerName = typeof config.name === 'string' || typeof config.name === 'number' ? String(config.name) : `layer ${i}`;
+    const batchShape = config.batch_input_shape ?? config.batchInputShape;
+    if (batchShape != null && !inputShape) {
+      const dims = Array.isArray(batchShape) ? batchShape.slice(1).map((d) => (typeof d === 'number' || typeof d === 'string' ? Number(d) : Number.NaN)) : [];
+      if (!Array.isArray(batchShape) || !dims.every((d) => Number.isSafeInteger(d) && d > 0)) {
+        throw new Error(`${where}: layer '${clip(layerName)}' has batch_input_shape ${Array.isArray(batchShape) ? `[${clip(batchShape.map(describeValue).join(', '))}]` : describeValue(batchShape)}; expected [null, positive integers]`);
+      }
+      inputShape = dims;
+    }
     const shapeOption = i === 0 && inputShape ? { inputShape } : {};
-    switch (entry.class_name) {
-      case 'InputLayer':
-        break;
-      case 'Flatten':
-        layers.push(new Flatten({ name: layerName, ...shapeOption }));
-        break;
-      case 'Dense':
-        layers.push(
-          new Dense({
-            name: layerName,
-            units: Number(config.units),
-            activation: checkActivation(String(config.activation ?? 'linear'), `${where}: layer '${layerName}'`) as ActivationName,
-            useBias: config.use_bias !== false,
-            ...shapeOption,
-          }),
-        );
-        break;
-      default:
-        throw new Error(`${where}: layer '${layerName}' has class '${entry.class_name}', which lab cannot load (supported: InputLayer, Flatten, Dense)`);
+    const activation = config.activation ?? 'linear';
+    try {
+      switch (className) {
+        case 'InputLayer':
+          break;
+        case 'Flatten':
+          layers.push(new Flatten({ name: layerName, ...shapeOption }));
+          break;
+        case 'Dense':
+          layers.push(
+            new Dense({
+              name: layerName,
+              units: Number(typeof config.units === 'number' || typeof config.units === 'string' ? config.units : Number.NaN),
+              activation: checkActivation(typeof activation === 'string' ? clip(activation) : describeValue(activation), `${where}: layer '${clip(layerName)}'`) as ActivationName,
+              useBias: config.use_bias !== false,
+              ...shapeOption,
+            }),
+          );
+          break;
+        default:
+          throw new Error(`${where}: layer '${clip(layerName)}' has class '${describeValue(className)}', which lab cannot load (supported: InputLayer, Flatten, Dense)`);
+      }
+    } catch (error) {
+      const message = clip((error as Error).message, 300);
+      throw message.startsWith(`${where}: `) ? error : new Error(`${where}: layer '${clip(layerName)}': ${message}`, { cause: error });
     }
   }
   if (!inputShape) throw new Error(`${where}: the first layer has no batch_input_shape, so the input shape is unknown`);
-  return { name: t.config.name ?? 'sequential', layers, inputShape };
+  return { name: typeof t.config.name === 'string' ? t.config.name : 'sequential', layers, inputShape };
 }

@@ -1,8 +1,21 @@
+import { any, boolean, func, oneOf } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { type ActivationName, activate, checkActivation } from '../activations.js';
 import { denseBackward, fusedDense, hasFusedDenseBackward } from './fused-dense.js';
 import { getInitializer, type Initializer, type InitializerName } from '../initializers.js';
-import { type Backprop, Layer, type LayerOptions } from './layer.js';
+import { type Backprop, LAYER_OPTIONS, Layer, type LayerOptions } from './layer.js';
+
+const INITIALIZER = [oneOf('glorotUniform', 'zeros', 'ones'), func()];
+
+// units and activation keep their own checks (messages that predate these constraints).
+const DENSE_OPTIONS = {
+  ...LAYER_OPTIONS,
+  units: any(),
+  activation: any(),
+  useBias: boolean(),
+  kernelInitializer: INITIALIZER,
+  biasInitializer: INITIALIZER,
+};
 
 /** Options of {@link Dense}; defaults are Keras'. */
 export interface DenseOptions extends LayerOptions {
@@ -29,10 +42,11 @@ export class Dense extends Layer {
   private readonly kernelInit: Initializer;
   private readonly biasInit: Initializer;
 
+  /** @param options see {@link DenseOptions}; unknown options are errors with a hint */
   constructor(options: DenseOptions) {
-    super('Dense', options);
-    if (!Number.isInteger(options.units) || options.units <= 0) {
-      throw new Error(`${this.name}: units must be a positive integer, got ${options.units}`);
+    super('Dense', options, DENSE_OPTIONS);
+    if (!Number.isInteger(options?.units) || options.units <= 0) {
+      throw new Error(`${this.name}: units must be a positive integer, got ${options?.units}`);
     }
     this.units = options.units;
     this.activation = checkActivation(options.activation ?? 'linear', this.name);

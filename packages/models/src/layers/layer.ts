@@ -1,3 +1,4 @@
+import { any, type Constraints, checkOptions, string } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 
 /**
@@ -18,6 +19,9 @@ export interface LayerOptions {
   /** A name for summaries and saved models; defaults to the class name plus a counter (`dense_1`). */
   name?: string;
 }
+
+/** The constraints of {@link LayerOptions}; `inputShape` keeps its own check below. */
+export const LAYER_OPTIONS = { inputShape: any(), name: string() } satisfies Constraints;
 
 const nameCounts = new Map<string, number>();
 let variableCounter = 0;
@@ -43,8 +47,16 @@ export abstract class Layer {
   /** Whether `build` has run. */
   built = false;
 
-  protected constructor(className: string, options: LayerOptions = {}) {
+  /**
+   * Checks `options` against `constraints` (the subclass's, @lab/core's `checkOptions`: unknown
+   * options are errors naming `className`, with a hint) and sets the name and input shape.
+   */
+  protected constructor(className: string, options: LayerOptions = {}, constraints: Constraints = LAYER_OPTIONS) {
+    checkOptions(className, options, constraints);
     this.name = options.name ?? autoName(className.toLowerCase());
+    if (options.inputShape !== undefined && !Array.isArray(options.inputShape)) {
+      throw new Error(`${this.name}: inputShape must be an array of positive integers, got ${String(options.inputShape)}`);
+    }
     this.inputShape = options.inputShape ? [...options.inputShape] : undefined;
     if (this.inputShape?.some((d) => !Number.isInteger(d) || d <= 0)) {
       throw new Error(`${this.name}: inputShape must be positive integers, got [${this.inputShape.join(', ')}]`);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { checkRegularFile, readRegularFile, recoverDir, replaceDirAtomic, writeFileAtomic } from '@lab/core/node';
 import * as tf from '@tensorflow/tfjs-core';
+import { clip, describeValue } from '../io/topology.js';
 
 const MODEL_JSON = 'model.json';
 const WEIGHTS_BIN = 'weights.bin';
@@ -20,9 +21,11 @@ const MAX_MODEL_JSON_BYTES = 64 * 2 ** 20;
  * regular file inside `dir` (no `..`, no absolute path, no FIFO or device), and the files must hold
  * exactly the bytes the manifest declares, checked before any is read.
  */
-export function fileSystem(dir: string): tf.io.IOHandler {
+export function fileSystem(dir: string): tf.io.IOHandler & { readonly path: string } {
   const target = path.resolve(dir);
   return {
+    /** model.json's path, which load errors name. */
+    path: path.join(target, MODEL_JSON),
     async save(artifacts) {
       await replaceDirAtomic(target, async (tmp) => {
         const weights = tf.io.CompositeArrayBuffer.join(artifacts.weightData ?? new ArrayBuffer(0));
@@ -39,16 +42,21 @@ export function fileSystem(dir: string): tf.io.IOHandler {
       const json = await readModelJson(jsonPath);
       const specs: tf.io.WeightsManifestEntry[] = [];
       const files: string[] = [];
-      for (const group of json.weightsManifest ?? []) {
-        specs.push(...group.weights);
-        for (const p of group.paths) files.push(insideFolder(target, jsonPath, p));
+      const manifest: unknown = json.weightsManifest ?? [];
+      if (!Array.isArray(manifest)) throw new Error(`${jsonPath}: weightsManifest is ${describeValue(manifest)}, not a list of weight groups`);
+      for (const [g, group] of (manifest as unknown[]).entries()) {
+        const { paths, weights } = (group ?? {}) as { paths?: unknown; weights?: unknown };
+        if (!Array.isArray(paths) || !Array.isArray(weights)) throw new Error(`${jsonPath}: weightsManifest group ${g} needs a list of paths and a list of weights`);
+        for (const spec of weights as unknown[]) specs.push(checkEntry(spec, specs.length, jsonPath));
+        for (const p of paths as unknown[]) files.push(insideFolder(target, jsonPath, p));
       }
       const expected = specs.reduce((n, s) => n + tf.util.sizeFromShape(s.shape) * bytesPerElement(s, jsonPath), 0);
       let total = 0;
-      for (const [i, file] of files.entries()) {
+      for (const file of files) {
         total += await checkRegularFile(file, { what: 'a weights file of this model' }).catch((error: Error) => {
-          if (!error.message.endsWith('does not exist')) throw error;
-          throw new Error(`${jsonPath}: lists the weights file '${json.weightsManifest!.flatMap((g) => g.paths)[i]}', which is missing (${file})`);
+          // @lab/core names the whole path, which a forged manifest can make kilobytes long (ENAMETOOLONG).
+          if (!error.message.endsWith('does not exist')) throw error.message.length <= 500 ? error : new Error(clip(error.message, 500), { cause: error });
+          throw new Error(`${jsonPath}: lists the weights file '${clip(path.relative(target, file))}', which is missing (${clip(file, 300)})`);
         });
       }
       if (total !== expected) throw new Error(`${target}: the weight files hold ${total} bytes, but model.json's manifest needs ${expected}`);
@@ -86,7 +94,7 @@ async function readModelJson(jsonPath: string): Promise<tf.io.ModelJSON> {
 
 /** A manifest path resolved inside the model folder; anything leaving it is refused. */
 function insideFolder(folder: string, jsonPath: string, p: unknown): string {
-  if (typeof p !== 'string' || p === '') throw new Error(`${jsonPath}: the weights manifest lists a path that is not a file name: ${JSON.stringify(p)?.slice(0, 80)}`);
+  if (typeof p !== 'string' || p === '') throw new Error(`${jsonPath}: the weights manifest lists a path that is not a file name: ${typeof p === 'string' ? "''" : describeValue(p)}`);
   const file = path.resolve(folder, p);
   const relative = path.relative(folder, file);
   if (path.isAbsolute(p) || relative.startsWith('..') || path.isAbsolute(relative) || relative === '') {
@@ -95,9 +103,23 @@ function insideFolder(folder: string, jsonPath: string, p: unknown): string {
   return file;
 }
 
+/** A manifest entry checked: an object with a string name and a shape of non-negative integers. */
+function checkEntry(spec: unknown, index: number, jsonPath: string): tf.io.WeightsManifestEntry {
+  const entry = spec as Partial<tf.io.WeightsManifestEntry> | null;
+  if (entry === null || typeof entry !== 'object' || typeof entry.name !== 'string') {
+    throw new Error(`${jsonPath}: weights manifest entry ${index} is ${describeValue(spec)}, not a named weight { name, shape, dtype }`);
+  }
+  if (!Array.isArray(entry.shape) || !entry.shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
+    const shape = Array.isArray(entry.shape) ? `[${clip(entry.shape.map(describeValue).join(', '))}]` : describeValue(entry.shape);
+    throw new Error(`${jsonPath}: weight '${clip(entry.name)}' has shape ${shape}, not a list of non-negative integers`);
+  }
+  return entry as tf.io.WeightsManifestEntry;
+}
+
 function bytesPerElement(spec: tf.io.WeightsManifestEntry, jsonPath: string): number {
-  if (spec.quantization) throw new Error(`${jsonPath}: weight '${spec.name}' is quantized, which lab does not load`);
+  // Any quantization field, even null: tfjs' decodeWeights reads it and fails on null.
+  if ('quantization' in spec) throw new Error(`${jsonPath}: weight '${clip(spec.name)}' is quantized, which lab does not load`);
   if (spec.dtype === 'float32' || spec.dtype === 'int32') return 4;
   if (spec.dtype === 'bool') return 1;
-  throw new Error(`${jsonPath}: weight '${spec.name}' has dtype '${String(spec.dtype)}', which lab does not load`);
+  throw new Error(`${jsonPath}: weight '${clip(spec.name)}' has dtype '${describeValue(spec.dtype)}', which lab does not load`);
 }

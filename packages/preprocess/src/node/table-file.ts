@@ -2,11 +2,13 @@ import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { createInterface } from 'node:readline';
+import { checkOptions } from '@lab/core';
 import { checkRegularFile, readRegularFile, writeFileAtomic, writeStreamAtomic } from '@lab/core/node';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { DEFAULT_MISSING } from '../cells.js';
-import { type CsvReadOptions, csvError, csvLine, csvRow, formatCsv, parseCsv } from '../csv.js';
+import { CSV_READ_OPTIONS, type CsvReadOptions, csvError, csvLine, csvRow, formatCsv, parseCsv } from '../csv.js';
 import { formatJsonTable, parseJsonTable } from '../json-table.js';
+import { TABLE_FORMAT } from '../option-constraints.js';
 import type { Table } from '../table.js';
 import { TableBuilder } from '../table-builder.js';
 import { formatTxt, parseTxt, TxtReader, txtRow } from '../txt.js';
@@ -18,6 +20,19 @@ export type TableFormat = 'csv' | 'txt' | 'json';
 export interface TableFileOptions extends Omit<CsvReadOptions, 'source'> {
   /** The format; default from the extension (`.csv`, `.tsv` (tab-delimited CSV), `.txt`/`.dat`, `.json`). */
   format?: TableFormat;
+}
+
+// Every option of every table file function, as @lab/core's constraints (source comes from the path).
+const { source: _source, ...CSV_FILE_OPTIONS } = CSV_READ_OPTIONS;
+const FILE_OPTIONS = { ...CSV_FILE_OPTIONS, format: TABLE_FORMAT };
+
+/** Runs a formatter, naming `path` in its error (a name TXT cannot hold, a name JSON records repeat). */
+function named<T>(path: string, format: () => T): T {
+  try {
+    return format();
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 /** The format of `path`, or an error naming it. */
@@ -36,12 +51,14 @@ function delimiterFor(path: string, options: TableFileOptions): string {
 
 /** Reads a whole CSV, TXT or JSON file into a {@link Table}. Errors name the file, line and column. */
 export async function readTableFile(path: string, options: TableFileOptions = {}): Promise<Table> {
-  const format = tableFormat(path, options.format);
+  checkOptions('readTableFile', options, FILE_OPTIONS);
+  const { format: given, ...csv } = options;
+  const format = tableFormat(path, given);
   const text = new TextDecoder().decode(await readRegularFile(path, { what: 'the table' }));
   const source = basename(path);
   switch (format) {
     case 'csv':
-      return parseCsv(text, { ...options, delimiter: delimiterFor(path, options), source });
+      return parseCsv(text, { ...csv, delimiter: delimiterFor(path, options), source });
     case 'txt':
       return parseTxt(text, { missing: options.missing, source });
     case 'json':
@@ -51,8 +68,9 @@ export async function readTableFile(path: string, options: TableFileOptions = {}
 
 /** Writes `table` to `path` atomically (a temporary file renamed into place), as CSV, TXT or JSON. */
 export async function writeTableFile(path: string, table: Table, options: TableFileOptions = {}): Promise<void> {
+  checkOptions('writeTableFile', options, FILE_OPTIONS);
   const format = tableFormat(path, options.format);
-  const text = format === 'csv' ? formatCsv(table, { delimiter: delimiterFor(path, options) }) : format === 'txt' ? formatTxt(table) : formatJsonTable(table);
+  const text = named(path, () => (format === 'csv' ? formatCsv(table, { delimiter: delimiterFor(path, options) }) : format === 'txt' ? formatTxt(table) : formatJsonTable(table)));
   await writeFileAtomic(path, text);
 }
 
@@ -70,11 +88,13 @@ export interface ConvertTableOptions extends TableFileOptions {
  * {@link readTableFile} / {@link writeTableFile} (not streamed). Resolves to the row count.
  */
 export async function convertTableFile(input: string, output: string, options: ConvertTableOptions = {}): Promise<number> {
+  checkOptions('convertTableFile', options, { ...FILE_OPTIONS, outputFormat: TABLE_FORMAT });
+  const { outputFormat, ...readOptions } = options;
   const from = tableFormat(input, options.format);
-  const to = tableFormat(output, options.outputFormat);
+  const to = tableFormat(output, outputFormat);
   if (from === 'json' || to === 'json') {
-    const table = await readTableFile(input, options);
-    await writeTableFile(output, table, { ...options, format: to, delimiter: undefined });
+    const table = await readTableFile(input, readOptions);
+    await writeTableFile(output, table, { format: to });
     return table.columns[0]?.length ?? 0;
   }
   if (to === 'txt' && (options.stringColumns?.length ?? 0) > 0) {
@@ -93,7 +113,7 @@ export async function convertTableFile(input: string, output: string, options: C
     const header = async (names: string[]) => {
       if (headerWritten) return;
       headerWritten = true;
-      await write(to === 'csv' ? csvLine(names, outDelimiter) : formatTxt({ names, columns: names.map(() => new Float64Array(0)) }).trimEnd());
+      await write(to === 'csv' ? csvLine(names, outDelimiter) : named(output, () => formatTxt({ names, columns: names.map(() => new Float64Array(0)) }).trimEnd()));
     };
     const emit = async (names: string[], values: (number | string | null)[]) => {
       await header(names);
@@ -114,11 +134,14 @@ export async function convertTableFile(input: string, output: string, options: C
           await emit(builder.names, builder.parseRow(record, info.lines));
         }
       } catch (error) {
-        throw (error as { code?: string }).code?.startsWith('CSV_') ? csvError(error, source) : error;
+        // Every csv-parse error, whatever its code (INVALID_OPENING_QUOTE has no CSV_ prefix).
+        throw error instanceof CsvError || (error as { code?: string }).code?.startsWith('CSV_') ? csvError(error, source) : error;
       }
     } else {
       const reader = new TxtReader({ missing: options.missing, source });
-      for await (const line of createInterface({ input: createReadStream(input), crlfDelay: Number.POSITIVE_INFINITY })) {
+      // Decoded by the stream, not by readline: readline drops a trailing incomplete UTF-8 sequence
+      // (the whole-file reader reads it as U+FFFD).
+      for await (const line of createInterface({ input: createReadStream(input, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY })) {
         const values = reader.line(line);
         if (values) await emit(reader.names!, values);
       }
