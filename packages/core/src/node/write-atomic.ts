@@ -82,7 +82,13 @@ export async function writeStreamAtomic<T>(
   } catch (error) {
     // The first failure is the cause: destroying the stream errors its pending writes too.
     const cause = streamError ?? error;
-    out.destroy();
+    // Wait for the stream to close: removing the file while it is still being opened would let
+    // the open recreate it afterwards, leaving a stray temporary.
+    if (!out.closed) {
+      const closed = once(out, 'close').catch(() => undefined);
+      out.destroy();
+      await closed;
+    }
     await rm(temp, { force: true });
     throw cause;
   }
