@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { chromiumMissing, launchChromium } from './test/chromium.js';
+import { chromiumMissing, launchChromium } from '@lab/testing/chromium';
 
 // report.html of a real run, opened offline in real headless Chromium.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,7 +27,7 @@ describe.skipIf(missing !== undefined)('report.html', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('weighted avg');
     expect(r.stdout).toMatch(/true\\pred +0 +1 +2/);
-    const chromium = await launchChromium();
+    const chromium = await launchChromium([], { width: 1100, height: 900 });
     try {
       const page = await chromium.context.newPage();
       const requests: string[] = [];

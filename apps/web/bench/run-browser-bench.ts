@@ -1,7 +1,7 @@
 // Drives bench/index.html in headless Chromium: lab's fit against tfjs-layers' model.fit on the
 // same backend and the same MNIST images, one fresh page per run (so that a kernel lab registers
 // never reaches its peer), all in one browser. Run through scripts/bench-browser.mjs.
-import { type Chromium, chromiumMissing, launchChromium } from '../src/test/chromium.js';
+import { type Chromium, chromiumMissing, launchChromium } from '@lab/testing/chromium';
 import { serveBuiltApp } from '../src/test/serve-app.js';
 import type { BenchResult } from './bench-page.js';
 

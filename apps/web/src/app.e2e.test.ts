@@ -6,7 +6,7 @@ import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabResult, LabState } from './lab-result.js';
 import { findMnistFile, mnistDir } from './server/serve-mnist.js';
-import { type Chromium, chromiumMissing, launchChromium, NO_WEBGL_ARGS } from './test/chromium.js';
+import { type Chromium, chromiumMissing, launchChromium, NO_WEBGL_ARGS } from '@lab/testing/chromium';
 import { type ServedApp, serveBuiltApp } from './test/serve-app.js';
 
 /** Screenshots of each step, kept as test artifacts. */

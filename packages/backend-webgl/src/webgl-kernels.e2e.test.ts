@@ -4,7 +4,7 @@
 import { adamUpdate, denseBackward, sgdUpdate, softmaxCrossEntropy } from '@lab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webglKernelConfigs } from './register.js';
-import { type Chromium, chromiumMissing, launchChromium } from './test/chromium.js';
+import { type Chromium, chromiumMissing, launchChromium } from '@lab/testing/chromium';
 import type { KernelCheckReport } from './test/kernel-checks.js';
 import { type ServedChecks, serveChecks } from './test/serve-checks.js';
 

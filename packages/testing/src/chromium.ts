@@ -1,11 +1,13 @@
-// Headless Chromium for the browser test, as apps/web's end-to-end tests start it.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
-/** The Chromium the browser test drives: `CHROMIUM_PATH`, else Debian's. */
+// Headless Chromium for lab's browser tests (the web app, @lab/backend-webgl's kernel checks,
+// the CLI's report), started the one way the build machines need.
+
+/** The Chromium the browser tests drive: `CHROMIUM_PATH`, else Debian's. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
@@ -26,7 +28,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--enable-unsafe-swiftshader',
 ];
 
-/** Why the browser test cannot run here, or undefined when it can. */
+/** Why the browser tests cannot run here, or undefined when they can. */
 export function chromiumMissing(): string | undefined {
   if (existsSync(CHROMIUM_PATH)) return undefined;
   return (
@@ -41,14 +43,21 @@ export interface Chromium {
   close(): Promise<void>;
 }
 
-/** Launches headless Chromium with {@link CHROMIUM_ARGS} and a throw-away profile. */
-export async function launchChromium(): Promise<Chromium> {
-  const profile = await mkdtemp(path.join(tmpdir(), 'lab-backend-webgl-chromium-'));
+/**
+ * Launches headless Chromium with {@link CHROMIUM_ARGS}, then `extraArgs`, a throw-away profile
+ * and a `viewport` (default 1000×800).
+ */
+export async function launchChromium(
+  extraArgs: readonly string[] = [],
+  viewport: { width: number; height: number } = { width: 1000, height: 800 },
+): Promise<Chromium> {
+  const profile = await mkdtemp(path.join(tmpdir(), 'lab-chromium-'));
   try {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [...CHROMIUM_ARGS],
+      args: [...CHROMIUM_ARGS, ...extraArgs],
+      viewport,
       timeout: 30_000,
     });
     return {
@@ -63,3 +72,9 @@ export async function launchChromium(): Promise<Chromium> {
     throw error;
   }
 }
+
+/**
+ * Flags that take WebGL away entirely. `--disable-webgl` is not enough: Chromium 156 still gives
+ * WebGL 2 to an `OffscreenCanvas`, which is what tfjs uses.
+ */
+export const NO_WEBGL_ARGS: readonly string[] = ['--disable-gpu', '--disable-software-rasterizer'];
