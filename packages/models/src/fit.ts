@@ -81,7 +81,7 @@ export async function fitLoop(
           result = analytic ? backpropStep(model, compiled, xb, yb, useLogits, keys) : undefined;
           if (result === undefined) {
             analytic = false;
-            result = autodiffStep(model, compiled, xb, yb, useLogits, keys, vars);
+            result = autodiffStep(model, compiled, xb, yb, useLogits, keys, vars, `${options.seed}/${epoch}/${step}`);
           }
           try {
             state = applyGradients(compiled.optimizer, result.grads, state, params);
@@ -136,15 +136,16 @@ export async function fitLoop(
 
 /**
  * One batch's gradients with tfjs's tape (`tf.variableGrads`), for models with a layer that has no
- * analytic backward pass. Same results as {@link backpropStep}; the caller owns them.
+ * analytic backward pass. Same results as {@link backpropStep}; the caller owns them. `seed`, a
+ * function of the run's seed, the epoch and the step, seeds dropout, so a resumed run is exact.
  */
-function autodiffStep(model: Model, compiled: Compiled, xb: tf.Tensor, yb: tf.Tensor, useLogits: boolean, keys: string[], vars: tf.Variable[]): StepGradients {
+function autodiffStep(model: Model, compiled: Compiled, xb: tf.Tensor, yb: tf.Tensor, useLogits: boolean, keys: string[], vars: tf.Variable[], seed: string): StepGradients {
   let out: tf.Tensor | undefined;
   let value: tf.Scalar;
   let grads: tf.NamedTensorMap;
   try {
     ({ value, grads } = tf.variableGrads(() => {
-      const o = model.forward(xb, true, useLogits);
+      const o = model.forward(xb, true, useLogits, seed);
       out = tf.keep(o);
       return (useLogits ? categoricalCrossentropy(yb, o, { fromLogits: true }) : compiled.loss(yb, o)) as tf.Scalar;
     }, vars));

@@ -39,3 +39,14 @@ function fans(shape: number[]): [number, number] {
   const receptive = shape.slice(0, -2).reduce((a, b) => a * b, 1);
   return [shape[shape.length - 2]! * receptive, shape[shape.length - 1]! * receptive];
 }
+
+/**
+ * An initializer in Keras' JSON form, as a saved model's layer config records it (`glorotUniform`
+ * is Keras' `VarianceScaling(1, fan_avg, uniform)`). A function has no JSON form; it is recorded
+ * as `fallback`'s, which is what a loader re-creating the layer would use.
+ */
+export function kerasInitializer(init: InitializerName | Initializer, fallback: InitializerName): Record<string, unknown> {
+  const name = typeof init === 'function' ? fallback : init;
+  if (name === 'glorotUniform') return { class_name: 'VarianceScaling', config: { scale: 1, mode: 'fan_avg', distribution: 'uniform', seed: null } };
+  return { class_name: name === 'zeros' ? 'Zeros' : 'Ones', config: {} };
+}

@@ -22,10 +22,12 @@ export interface Model {
   metadata: ModelMetadata;
   /** The trainable weights keyed by `layerName/kernel`, `layerName/bias`. */
   namedWeights(): Record<string, tf.Variable>;
+  /** Every weight, trainable or not (moving statistics too), in saved-model order. */
+  savedWeights(): Record<string, tf.Variable>;
   /** Number of scalar weights. */
   countParams(): number;
   /** The layers on a batch (training mode, logits of the last layer on request); caller owns the result. */
-  forward(x: tf.Tensor, training?: boolean, logits?: boolean): tf.Tensor;
+  forward(x: tf.Tensor, training?: boolean, logits?: boolean, seed?: string): tf.Tensor;
   /** True when the loss is computed from the last layer's logits (softmax + cross-entropy). */
   usesLogits(): boolean;
 }

@@ -109,10 +109,22 @@ export class Sequential implements Model {
    * freshly loaded model.
    */
   namedWeights(): Record<string, tf.Variable> {
+    return this.weightsByName(false);
+  }
+
+  /**
+   * Every weight, trainable or not (a batch norm's moving statistics too), keyed as in
+   * {@link namedWeights}, in the order a saved model lists them.
+   */
+  savedWeights(): Record<string, tf.Variable> {
+    return this.weightsByName(true);
+  }
+
+  private weightsByName(all: boolean): Record<string, tf.Variable> {
     const out: Record<string, tf.Variable> = {};
     for (const layer of this.layers) {
-      for (const [i, w] of layer.weights.entries()) {
-        const key = `${layer.name}/${WEIGHT_NAMES[i] ?? `weight_${i}`}`;
+      for (const [i, w] of (all ? layer.allWeights : layer.weights).entries()) {
+        const key = `${layer.name}/${layer.weightNames[i] ?? `weight_${i}`}`;
         if (out[key]) throw new Error(`${this.name}: two layers are named '${layer.name}'; layer names must be unique`);
         out[key] = w;
       }
@@ -136,15 +148,18 @@ export class Sequential implements Model {
   /**
    * Runs the layers on a batch. With `logits`, the last Dense layer's softmax is left off, which
    * is what Keras does under the hood when a softmax output meets categorical cross-entropy.
-   * Returns a new tensor owned by the caller.
+   * `training` switches dropout and batch norm to their training behaviour; `seed` (with it) seeds
+   * each layer's randomness. Samples of the input's size but another shape (`[N, 784]` for a
+   * `[28, 28, 1]` model) are reshaped. Returns a new tensor owned by the caller.
    */
-  forward(x: tf.Tensor, training = false, logits = false): tf.Tensor {
+  forward(x: tf.Tensor, training = false, logits = false, seed?: string): tf.Tensor {
     checkInputShape(this, x);
     return tf.tidy(() => {
-      let h = x;
+      const shape = this.sampleShape!;
+      let h = x.rank === shape.length + 1 ? x : tf.reshape(x, [x.shape[0] ?? 1, ...shape]);
       const last = this.layers.length - 1;
       this.layers.forEach((layer, i) => {
-        h = i === last && logits && layer instanceof Dense ? layer.applyLinear(h) : layer.apply(h, training);
+        h = i === last && logits && layer instanceof Dense ? layer.applyLinear(h) : layer.apply(h, training, seed === undefined ? undefined : `${seed}/${i}`);
       });
       return h;
     });
@@ -224,6 +239,3 @@ export class Sequential implements Model {
   }
 
 }
-
-/** Names of a layer's weights in order, as Keras and tfjs-layers write them. */
-const WEIGHT_NAMES = ['kernel', 'bias'];

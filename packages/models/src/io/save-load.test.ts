@@ -79,9 +79,9 @@ describe('save and load (TensorFlow.js Layers format)', () => {
     const artifacts = store.artifacts!;
     const topology = artifacts.modelTopology as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
     const conv = structuredClone(topology);
-    conv.config.layers[1]!.class_name = 'Conv2D';
+    conv.config.layers[1]!.class_name = 'LSTM';
     await expect(loadModel(memory_of({ ...artifacts, modelTopology: conv }))).rejects.toThrow(
-      /layer 'dense(_\d+)?' has class 'Conv2D', which lab cannot load/,
+      /layer 'dense(_\d+)?' has class 'LSTM', which lab cannot load/,
     );
     const wide = structuredClone(topology);
     wide.config.layers[1]!.config.units = 9;

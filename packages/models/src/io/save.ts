@@ -11,7 +11,7 @@ import { layersToTopology } from './topology.js';
 export async function modelToArtifacts(model: Model, metadata?: ModelMetadata): Promise<tf.io.ModelArtifacts> {
   const inputShape = model.inputShape;
   if (!inputShape) throw new Error(`${model.name}: build the model (or fit it) before saving`);
-  const named = Object.entries(model.namedWeights()).map(([name, tensor]) => ({ name, tensor }));
+  const named = Object.entries(model.savedWeights()).map(([name, tensor]) => ({ name, tensor }));
   const { data, specs } = await tf.io.encodeWeights(named);
   return {
     modelTopology: layersToTopology(model.name, model.layers, inputShape) as unknown as tf.io.ModelJSON['modelTopology'],

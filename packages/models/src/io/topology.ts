@@ -1,7 +1,5 @@
-import { type ActivationName, checkActivation } from '../activations.js';
-import { Dense } from '../layers/dense.js';
-import { Flatten } from '../layers/flatten.js';
 import type { Layer } from '../layers/layer.js';
+import { LOADABLE_LAYERS, layerFromConfig } from './layer-from-config.js';
 
 /** A layer in Keras' JSON form: `{ class_name, config }`. */
 export interface LayerJson {
@@ -17,8 +15,6 @@ export interface SequentialTopology {
   backend: string;
 }
 
-const GLOROT_UNIFORM = { class_name: 'VarianceScaling', config: { scale: 1, mode: 'fan_avg', distribution: 'uniform', seed: null } };
-
 /** The topology tfjs-layers writes for the same model, so `tf.loadLayersModel` reads ours. */
 export function layersToTopology(name: string, layers: readonly Layer[], inputShape: number[]): SequentialTopology {
   return {
@@ -27,17 +23,7 @@ export function layersToTopology(name: string, layers: readonly Layer[], inputSh
       name,
       layers: layers.map((layer, i) => {
         const first = i === 0 ? { batch_input_shape: [null, ...inputShape] } : {};
-        const config: Record<string, unknown> = { name: layer.name, trainable: true, dtype: 'float32', ...first };
-        if (layer instanceof Dense) {
-          Object.assign(config, {
-            units: layer.units,
-            activation: layer.activation,
-            use_bias: layer.useBias,
-            kernel_initializer: GLOROT_UNIFORM,
-            bias_initializer: { class_name: 'Zeros', config: {} },
-          });
-        }
-        return { class_name: layer.className, config };
+        return { class_name: layer.className, config: { name: layer.name, trainable: true, dtype: 'float32', ...first, ...layer.getConfig() } };
       }),
     },
     keras_version: 'tfjs-layers 4.22.0',
@@ -58,8 +44,8 @@ export function describeValue(v: unknown): string {
 }
 
 /**
- * Rebuilds layers from a Keras / tfjs-layers topology. Supports `InputLayer`, `Flatten` and `Dense`
- * with the activations lab knows; anything else is an error naming the layer and its class.
+ * Rebuilds layers from a Keras / tfjs-layers topology: `InputLayer` and the classes of
+ * {@link LOADABLE_LAYERS}; anything else is an error naming the layer, its class and the supported ones.
  */
 export function topologyToLayers(topology: unknown, where: string): { name: string; layers: Layer[]; inputShape: number[] } {
   const t = topology as Partial<SequentialTopology> | undefined;
@@ -73,7 +59,7 @@ export function topologyToLayers(topology: unknown, where: string): { name: stri
     const { class_name: className, config: rawConfig } = entry as Partial<LayerJson>;
     const config: Record<string, unknown> = rawConfig !== null && typeof rawConfig === 'object' ? rawConfig : {};
     const layerName = typeof config.name === 'string' || typeof config.name === 'number' ? String(config.name) : `layer ${i}`;
-    const batchShape = config.batch_input_shape ?? config.batchInputShape;
+    const batchShape = config.batch_input_shape ?? config.batchInputShape ?? config.batch_shape;
     if (batchShape != null && !inputShape) {
       const dims = Array.isArray(batchShape) ? batchShape.slice(1).map((d) => (typeof d === 'number' || typeof d === 'string' ? Number(d) : Number.NaN)) : [];
       if (!Array.isArray(batchShape) || !dims.every((d) => Number.isSafeInteger(d) && d > 0)) {
@@ -82,27 +68,14 @@ export function topologyToLayers(topology: unknown, where: string): { name: stri
       inputShape = dims;
     }
     const shapeOption = i === 0 && inputShape ? { inputShape } : {};
-    const activation = config.activation ?? 'linear';
     try {
-      switch (className) {
-        case 'InputLayer':
-          break;
-        case 'Flatten':
-          layers.push(new Flatten({ name: layerName, ...shapeOption }));
-          break;
-        case 'Dense':
-          layers.push(
-            new Dense({
-              name: layerName,
-              units: Number(typeof config.units === 'number' || typeof config.units === 'string' ? config.units : Number.NaN),
-              activation: checkActivation(typeof activation === 'string' ? clip(activation) : describeValue(activation), `${where}: layer '${clip(layerName)}'`) as ActivationName,
-              useBias: config.use_bias !== false,
-              ...shapeOption,
-            }),
-          );
-          break;
-        default:
-          throw new Error(`${where}: layer '${clip(layerName)}' has class '${describeValue(className)}', which lab cannot load (supported: InputLayer, Flatten, Dense)`);
+      if (className !== 'InputLayer') {
+        const where_ = `${where}: layer '${clip(layerName)}'`;
+        const layer = layerFromConfig(String(className), config, { name: layerName, ...shapeOption }, where_, describeValue);
+        if (!layer) {
+          throw new Error(`${where}: layer '${clip(layerName)}' has class '${describeValue(className)}', which lab cannot load (supported: InputLayer, ${LOADABLE_LAYERS.join(', ')})`);
+        }
+        layers.push(layer);
       }
     } catch (error) {
       const message = clip((error as Error).message, 300);

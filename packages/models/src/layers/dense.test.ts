@@ -55,6 +55,6 @@ describe('Dense', () => {
   it('rejects bad options with the option named', () => {
     expect(() => new Dense({ units: 0 })).toThrow(/units must be a positive integer, got 0/);
     // @ts-expect-error testing a bad activation name from untyped input
-    expect(() => new Dense({ units: 2, activation: 'gelu' })).toThrow(/unknown activation 'gelu'; expected one of linear, relu/);
+    expect(() => new Dense({ units: 2, activation: 'mish' })).toThrow(/unknown activation 'mish'; expected one of linear, relu/);
   });
 });

@@ -1,8 +1,8 @@
 import { any, boolean, func, oneOf } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { type ActivationName, activate, checkActivation } from '../activations.js';
+import { type ActivationName, activate, checkActivation, kerasActivationName } from '../activations.js';
 import { denseBackward, fusedDense, hasFusedDenseBackward } from './fused-dense.js';
-import { getInitializer, type Initializer, type InitializerName } from '../initializers.js';
+import { getInitializer, type Initializer, type InitializerName, kerasInitializer } from '../initializers.js';
 import { type Backprop, LAYER_OPTIONS, Layer, type LayerOptions } from './layer.js';
 
 const INITIALIZER = [oneOf('glorotUniform', 'zeros', 'ones'), func()];
@@ -41,6 +41,7 @@ export class Dense extends Layer {
   readonly useBias: boolean;
   private readonly kernelInit: Initializer;
   private readonly biasInit: Initializer;
+  private readonly initializers: { kernel: InitializerName | Initializer; bias: InitializerName | Initializer };
 
   /** @param options see {@link DenseOptions}; unknown options are errors with a hint */
   constructor(options: DenseOptions) {
@@ -51,20 +52,24 @@ export class Dense extends Layer {
     this.units = options.units;
     this.activation = checkActivation(options.activation ?? 'linear', this.name);
     this.useBias = options.useBias ?? true;
-    this.kernelInit = getInitializer(options.kernelInitializer ?? 'glorotUniform');
-    this.biasInit = getInitializer(options.biasInitializer ?? 'zeros');
+    this.initializers = { kernel: options.kernelInitializer ?? 'glorotUniform', bias: options.biasInitializer ?? 'zeros' };
+    this.kernelInit = getInitializer(this.initializers.kernel);
+    this.biasInit = getInitializer(this.initializers.bias);
   }
 
   override get className(): string {
     return 'Dense';
   }
 
-  override build(inputShape: number[], seed: number): void {
+  override weightShapes(inputShape: number[]): [string, number[]][] {
     const inputUnits = inputShape[inputShape.length - 1];
     if (inputUnits === undefined) throw new Error(`${this.name}: needs an input with at least one axis`);
-    this.weights = [this.makeVariable(this.kernelInit([inputUnits, this.units], seed), 'kernel')];
-    if (this.useBias) this.weights.push(this.makeVariable(this.biasInit([this.units], seed + 1), 'bias'));
-    this.built = true;
+    return [['kernel', [inputUnits, this.units]], ...(this.useBias ? [['bias', [this.units]] as [string, number[]]] : [])];
+  }
+
+  override build(inputShape: number[], seed: number): void {
+    const weights = this.weightShapes(inputShape).length;
+    this.makeWeights(inputShape, weights, (_, shape, i) => (i === 0 ? this.kernelInit(shape, seed) : this.biasInit(shape, seed + 1)));
   }
 
   override outputShape(inputShape: number[]): number[] {
@@ -131,11 +136,11 @@ export class Dense extends Layer {
 
   override getConfig(): Record<string, unknown> {
     return {
-      name: this.name,
       units: this.units,
-      activation: this.activation,
+      activation: kerasActivationName(this.activation),
       use_bias: this.useBias,
-      ...(this.inputShape ? { batch_input_shape: [null, ...this.inputShape] } : {}),
+      kernel_initializer: kerasInitializer(this.initializers.kernel, 'glorotUniform'),
+      bias_initializer: kerasInitializer(this.initializers.bias, 'zeros'),
     };
   }
 }

@@ -28,6 +28,6 @@ export class Flatten extends Layer {
   }
 
   override getConfig(): Record<string, unknown> {
-    return { name: this.name, ...(this.inputShape ? { batch_input_shape: [null, ...this.inputShape] } : {}) };
+    return { data_format: 'channels_last' };
   }
 }

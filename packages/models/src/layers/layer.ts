@@ -42,8 +42,15 @@ export abstract class Layer {
   readonly name: string;
   /** Shape of one input sample, when given. */
   readonly inputShape: number[] | undefined;
-  /** The layer's weights in a fixed order (e.g. kernel, bias); empty until built. */
+  /** The layer's trainable weights in a fixed order (e.g. kernel, bias); empty until built. */
   weights: tf.Variable[] = [];
+  /**
+   * Weights that training updates by other means than gradients (a batch norm's moving mean and
+   * variance): saved and loaded with the model, never given to the optimizer.
+   */
+  nonTrainableWeights: tf.Variable[] = [];
+  /** Keras names of `weights` then `nonTrainableWeights` (`kernel`, `bias`, `moving_mean`), in that order. */
+  weightNames: string[] = [];
   /** Whether `build` has run. */
   built = false;
 
@@ -74,8 +81,21 @@ export abstract class Layer {
   /** The shape of one output sample for one input sample of `inputShape`. */
   abstract outputShape(inputShape: number[]): number[];
 
-  /** Runs the layer on a batch. Returns a new tensor owned by the caller; intermediates are freed. */
-  abstract apply(x: tf.Tensor, training?: boolean): tf.Tensor;
+  /**
+   * The Keras name and shape of every weight `build(inputShape)` makes, trainable ones first, in
+   * the order a saved model lists them. Known from shapes alone, so that a loader checks a file's
+   * weights manifest before anything is allocated. None by default.
+   */
+  weightShapes(_inputShape: number[]): [string, number[]][] {
+    return [];
+  }
+
+  /**
+   * Runs the layer on a batch. Returns a new tensor owned by the caller; intermediates are freed.
+   * `training` switches layers that behave differently in training (dropout, batch norm), as in
+   * Keras; `seed` makes a training pass's randomness (dropout's mask) reproducible.
+   */
+  abstract apply(x: tf.Tensor, training?: boolean, seed?: string): tf.Tensor;
 
   /**
    * The training forward pass with its analytic backward pass (see {@link Backprop}), or
@@ -87,26 +107,48 @@ export abstract class Layer {
     return undefined;
   }
 
-  /** The layer's options in Keras' config form. */
+  /**
+   * The layer's own options in Keras' config form (snake case: `units`, `kernel_size`); a saved
+   * model adds the common ones (`name`, `trainable`, `dtype`, `batch_input_shape`).
+   */
   abstract getConfig(): Record<string, unknown>;
 
-  /** Number of scalar weights. */
+  /** Every weight, trainable ones first: the order of {@link weightNames} and of a saved model. */
+  get allWeights(): tf.Variable[] {
+    return [...this.weights, ...this.nonTrainableWeights];
+  }
+
+  /** Number of scalar weights, trainable or not (Keras' `count_params`). */
   countParams(): number {
-    return this.weights.reduce((n, w) => n + w.size, 0);
+    return this.allWeights.reduce((n, w) => n + w.size, 0);
   }
 
   /** Frees the layer's weights. */
   dispose(): void {
-    for (const w of this.weights) w.dispose();
+    for (const w of this.allWeights) w.dispose();
     this.weights = [];
+    this.nonTrainableWeights = [];
+    this.weightNames = [];
     this.built = false;
   }
 
-  /** Makes a trainable variable with a process-unique name (tfjs requires unique variable names). */
-  protected makeVariable(init: tf.Tensor, suffix: string): tf.Variable {
-    variableCounter += 1;
-    const v = tf.variable(init, true, `${this.name}/${suffix}_${variableCounter}`);
-    init.dispose();
-    return v;
+  /**
+   * Makes the weights `weightShapes(inputShape)` lists, in that order, from `init(name, shape)`
+   * (which returns a new tensor, disposed here); the first `trainable` are trainable. Variables get
+   * process-unique names (tfjs requires them); `weightNames` keeps the Keras ones.
+   */
+  protected makeWeights(inputShape: number[], trainable: number, init: (name: string, shape: number[], index: number) => tf.Tensor): void {
+    const specs = this.weightShapes(inputShape);
+    const made = specs.map(([name, shape], i) => {
+      const value = init(name, shape, i);
+      variableCounter += 1;
+      const v = tf.variable(value, i < trainable, `${this.name}/${name}_${variableCounter}`);
+      value.dispose();
+      return v;
+    });
+    this.weights = made.slice(0, trainable);
+    this.nonTrainableWeights = made.slice(trainable);
+    this.weightNames = specs.map(([name]) => name);
+    this.built = true;
   }
 }

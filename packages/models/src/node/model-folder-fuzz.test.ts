@@ -124,7 +124,7 @@ const PATHS = [
 
 const hostile = fc.oneof(
   fc.constantFrom<unknown>(undefined, null, 0, -1, 1.5, 1e308, 2 ** 31, 2 ** 32 + 3, 2 ** 53, -0, '', 'NaN', '1e999', 'x'.repeat(10_000), true, [], {}, [null], [-1], [0], [1e9, 1e9], [2, -2], ['4'], { '0': 1 }, DEEP),
-  fc.constantFrom('Dense', 'Flatten', 'InputLayer', 'Conv2D', 'Sequential', 'Model', 'relu', 'softmax', 'sigmoid', 'float32', 'int32', 'bool', 'string', 'complex64', 'float16'),
+  fc.constantFrom('Dense', 'Flatten', 'InputLayer', 'Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'GlobalAveragePooling2D', 'Dropout', 'BatchNormalization', 'Reshape', 'valid', 'same', 'Sequential', 'Model', 'relu', 'softmax', 'sigmoid', 'float32', 'int32', 'bool', 'string', 'complex64', 'float16'),
   fc.constantFrom('weights.bin', './weights.bin', '../base/weights.bin', '/etc/passwd', 'missing.bin', 'model.json', '.', 'sub/../weights.bin', '\u0000'),
   fc.constantFrom('dense/kernel', 'dense_1/bias', 'flatten', "it's", 'a'.repeat(5_000)),
   fc.integer({ min: -3, max: 70 }),
