@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { parseBackend, selectBackend } from './backend.js';
-import { backendOption, dataOption, jsonOption } from './common-options.js';
+import { backendOption, dataOption, jsonOption, modelOption } from './common-options.js';
 import { UsageError } from './errors.js';
 import { finiteNumber, fraction, intInRange, MAX_FILTER_SIZE, MAX_HIDDEN, MAX_SIGMA, nonNegativeInt, positiveInt, positiveNumber, positiveNumberUpTo } from './options.js';
 import { applyConfigFile } from './config-file.js';
@@ -24,8 +24,8 @@ export function makeProgram(): Command {
   program
     .command('train')
     .description(
-      'Train the lesson\'s network (Flatten → Dense(128, relu) → Dense(10, softmax), Adam, categorical\n' +
-        'cross-entropy) on MNIST and print the test accuracy.',
+      'Train a network on MNIST and print the test accuracy: by default the lesson\'s (Flatten → Dense(128, relu) →\n' +
+        'Dense(10, softmax), Adam, categorical cross-entropy); --model cnn for the Keras MNIST convnet, or an architecture file.',
     )
     .addOption(dataOption())
     .option('--epochs <n>', 'passes over the training data', positiveInt('--epochs'), 5)
@@ -37,8 +37,9 @@ export function makeProgram(): Command {
     .option('--decay-steps <n>', 'exponential schedule: steps per decay', positiveInt('--decay-steps'), 1000)
     .option('--staircase', 'exponential schedule: decay in steps instead of continuously', false)
     .option('--loss <name>', `loss (${LOSS_NAMES.join(', ')})`, 'categorical-crossentropy')
-    .option('--hidden <n>', 'units in the hidden Dense layer', intInRange('--hidden', 1, MAX_HIDDEN, 'larger layers do not fit in memory here'), 128)
-    .option('--seed <n>', 'seed for weights and shuffles (default: random, printed)', nonNegativeInt('--seed'))
+    .addOption(modelOption())
+    .option('--hidden <n>', 'units in the hidden Dense layer of --model mlp', intInRange('--hidden', 1, MAX_HIDDEN, 'larger layers do not fit in memory here'), 128)
+    .option('--seed <n>', 'seed for weights, shuffles and dropout (default: random, printed)', nonNegativeInt('--seed'))
     .addOption(backendOption())
     .option('--denoise <filter:value>', 'denoise images before training: gaussian:SIGMA, median:SIZE or mean:SIZE')
     .option('--validation-split <f>', 'fraction of the training data held out for validation', fraction('--validation-split'), 0)
@@ -110,15 +111,16 @@ export function makeProgram(): Command {
 
   program
     .command('cv')
-    .description("Cross-validate the lesson's model on the MNIST training set: per-fold accuracy and macro precision, recall, F1, with mean ± std.")
+    .description("Cross-validate a model (default: the lesson's; --model cnn or a file) on the MNIST training set: per-fold accuracy and macro precision, recall, F1, with mean ± std.")
     .addOption(dataOption())
     .option('--folds <k>', 'number of stratified folds', intInRange('--folds', 2, 1000, 'cross-validation needs two folds or more'), 5)
     .option('--limit <n>', 'use the first N training samples only', positiveInt('--limit'))
     .option('--epochs <n>', 'epochs per fold', positiveInt('--epochs'), 5)
     .option('--batch-size <n>', 'samples per gradient step', positiveInt('--batch-size'), 64)
     .option('--learning-rate <lr>', 'Adam learning rate', positiveNumber('--learning-rate'), 0.001)
-    .option('--hidden <n>', 'units in the hidden Dense layer', intInRange('--hidden', 1, MAX_HIDDEN, 'larger layers do not fit in memory here'), 128)
-    .option('--seed <n>', 'seed for folds, weights and shuffles', nonNegativeInt('--seed'), 0)
+    .addOption(modelOption())
+    .option('--hidden <n>', 'units in the hidden Dense layer of --model mlp', intInRange('--hidden', 1, MAX_HIDDEN, 'larger layers do not fit in memory here'), 128)
+    .option('--seed <n>', 'seed for folds, weights, shuffles and dropout', nonNegativeInt('--seed'), 0)
     .addOption(backendOption())
     .addOption(jsonOption())
     .action(async (raw: Omit<CvOptions, 'backend'> & { backend: string }) => {

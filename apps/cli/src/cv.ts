@@ -1,8 +1,9 @@
 import { crossValidate, type CrossValidationResult, stratifiedKFold } from '@lab/data';
 import { accuracy, f1, precision, recall } from '@lab/metrics';
-import { type FitOptions, mnistMlp } from '@lab/models';
+import type { FitOptions, Sequential } from '@lab/models';
 import { adam } from '@lab/optim';
 import * as tf from '@tensorflow/tfjs-core';
+import { buildArchitecture } from './architecture.js';
 import { type BackendChoice, selectBackend } from './backend.js';
 import { loadData, toTensors } from './mnist-tensors.js';
 
@@ -14,6 +15,8 @@ export interface CvOptions {
   epochs: number;
   batchSize: number;
   learningRate: number;
+  /** The architecture: `mlp`, `cnn` or a JSON file (see `buildArchitecture`). */
+  model: string;
   hidden: number;
   seed: number;
   backend: BackendChoice;
@@ -38,6 +41,8 @@ const SCORES = ['accuracy', 'precision', 'recall', 'f1'] as const;
 export async function runCv(options: CvOptions, log: NodeJS.WriteStream): Promise<CvResult> {
   const backend = await selectBackend(options.backend);
   log.write(`Backend: ${backend.reason}\n`);
+  // A bad architecture file is reported before the data is loaded.
+  (await buildArchitecture(options)).dispose();
   const mnist = await loadData(options.data, log);
   const train = toTensors(mnist.train, options.limit);
   const folds = stratifiedKFold(train.labels, { k: options.folds, shuffle: true, seed: options.seed });
@@ -48,8 +53,8 @@ export async function runCv(options: CvOptions, log: NodeJS.WriteStream): Promis
   const started = performance.now();
   try {
     const result = await crossValidate<FitOptions>(
-      () => {
-        const model = mnistMlp({ hidden: options.hidden, seed: options.seed + index++ });
+      async () => {
+        const model: Sequential = await buildArchitecture({ ...options, seed: options.seed + index++ });
         model.compile({ optimizer: adam({ learningRate: options.learningRate }), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
         return model;
       },

@@ -11,6 +11,8 @@ export interface ReportData {
   test: TestReport;
   /** 28×28 uint8 pixels of each misclassified test digit, in `test.misclassified` order. */
   digits: Uint8Array[];
+  /** The model's Keras-style summary (layers, output shapes, parameter counts). */
+  summary?: string;
 }
 
 /**
@@ -43,6 +45,7 @@ body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#111;background:#fff}h
 </style></head><body>
 <h1>${escapeHtml(data.title)}</h1>
 <p>Test accuracy <b>${data.test.accuracy.toFixed(4)}</b>, test loss ${data.test.loss.toFixed(4)} on ${data.test.samples} samples.</p>
+${data.summary ? `<h2>Model</h2><pre id="summary">${escapeHtml(data.summary)}</pre>` : ''}
 <h2>Training curves</h2><div class="charts"><div id="loss"></div><div id="accuracy"></div></div>
 <h2>Confusion matrix</h2><p>Rows: true digit; columns: predicted digit.</p><table id="cm"></table>
 <h2>Per-class precision, recall and F1</h2><table id="prf"><tr><th>class</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr></table>

@@ -1,6 +1,7 @@
-import { type Callback, mnistMlp, type Sequential } from '@lab/models';
+import type { Callback, Sequential } from '@lab/models';
 import { fileSystem, loadCheckpoint } from '@lab/models/node';
 import * as tf from '@tensorflow/tfjs-core';
+import { architectureSignature, buildArchitecture } from './architecture.js';
 import { type BackendChoice, selectBackend } from './backend.js';
 import { UsageError } from './errors.js';
 import { loadData, toTensors } from './mnist-tensors.js';
@@ -20,6 +21,8 @@ export interface TrainOptions extends OptimizerFlags {
   batchSize: number;
   /** A loss name from @lab/losses (`categorical-crossentropy`, `mse`, ...). */
   loss: string;
+  /** The architecture: `mlp`, `cnn` or a JSON file (see `buildArchitecture`). */
+  model: string;
   hidden: number;
   seed: number;
   backend: BackendChoice;
@@ -39,7 +42,7 @@ export interface TrainOptions extends OptimizerFlags {
 }
 
 /** The options a run folder's config.json keeps: everything that decides the numbers. */
-const CONFIG_KEYS = ['epochs', 'batchSize', 'optimizer', 'learningRate', 'lrSchedule', 'decayRate', 'decaySteps', 'staircase', 'loss', 'hidden', 'seed', 'validationSplit', 'limit', 'checkpointEvery', 'denoise', 'backend'] as const;
+const CONFIG_KEYS = ['epochs', 'batchSize', 'optimizer', 'learningRate', 'lrSchedule', 'decayRate', 'decaySteps', 'staircase', 'loss', 'model', 'hidden', 'seed', 'validationSplit', 'limit', 'checkpointEvery', 'denoise', 'backend'] as const;
 
 /** The summary `lab train --json` prints as its last line. */
 export interface TrainResult {
@@ -54,6 +57,7 @@ export interface TrainResult {
   optimizer: string;
   loss: string;
   learning_rate: number;
+  model: string;
   hidden_units: number;
   seed: number;
   train_samples: number;
@@ -95,6 +99,8 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
   const options: TrainOptions = flags.resume ? resumedOptions(flags, run.dir, await run.readConfig()) : flags;
   const backend = await selectBackend(options.backend);
   log.write(`Backend: ${backend.reason}\n`);
+  // A bad architecture file is reported before the data is loaded.
+  if (!flags.resume) (await buildArchitecture(options)).dispose();
   const mnist = await loadData(options.data, log);
   const denoise = options.denoise ? parseDenoise(options.denoise) : undefined;
   const train = toTensors(mnist.train, options.limit, denoise);
@@ -110,13 +116,13 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
         throw new UsageError(`cannot resume '${run.dir}': ${error.message}`);
       });
       model = checkpoint.model;
-      checkArchitecture(model, options, run.checkpointDir);
+      await checkArchitecture(model, options, run.checkpointDir);
       model.compile(compile);
       model.optimizerState = checkpoint.optimizerState;
       start = { epoch: checkpoint.info.epoch, step: checkpoint.info.step };
       log.write(`Resuming ${run.dir} at epoch ${start.epoch + 1}, step ${start.step}\n`);
     } else {
-      model = mnistMlp({ hidden: options.hidden, seed: options.seed });
+      model = await buildArchitecture(options);
       model.compile(compile);
       await run.writeConfig(Object.fromEntries(CONFIG_KEYS.map((k) => [k, options[k]])));
     }
@@ -176,7 +182,7 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
     });
     await run.writeJson('test-report.json', report);
     const digits = report.misclassified.map((m) => mnist.test.images.slice(m.index * 784, (m.index + 1) * 784));
-    const html = await renderReportHtml({ title: `lab run ${run.dir}`, history: await run.readHistory(), test: report, digits });
+    const html = await renderReportHtml({ title: `lab run ${run.dir}`, history: await run.readHistory(), test: report, digits, summary: model.summary() });
     await writeFileAtomic(path.join(run.dir, 'report.html'), html, { mkdir: true });
     log.write(`${formatTestReport(report)}\nModel saved to ${run.modelDir}\nReport: ${path.join(run.dir, 'report.html')}\n`);
     const trained = Math.floor(train.count * (1 - options.validationSplit));
@@ -193,6 +199,7 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
       optimizer: options.optimizer,
       loss: options.loss,
       learning_rate: initialLearningRate(options),
+      model: options.model,
       hidden_units: options.hidden,
       seed: options.seed,
       train_samples: trained,
@@ -237,14 +244,18 @@ export function resumedOptions(flags: TrainOptions, dir: string, saved: Record<s
   return { ...flags, ...(saved as Partial<TrainOptions>), ...mine };
 }
 
-/** Refuses a checkpoint whose network is not the run's (another --hidden, or not the lesson's shape). */
-function checkArchitecture(model: Sequential, options: TrainOptions, where: string): void {
-  const units = model.layers.map((l) => (l as { units?: number }).units).filter((u): u is number => u !== undefined);
-  const shape = model.inputShape?.join('×');
-  if (shape !== '28×28×1' || units.length !== 2 || units[0] !== options.hidden || units[1] !== 10) {
-    throw new UsageError(
-      `cannot resume: the checkpoint in ${where} is a network of input ${shape ?? '?'} and Dense layers [${units.join(', ')}], but the run's config says input 28×28×1 and Dense layers [${options.hidden}, 10]`,
-    );
+/**
+ * Refuses a checkpoint whose network is not the run's: the architecture the saved options build
+ * (`--model`, `--hidden`) is compared layer by layer, options and input shape included.
+ */
+async function checkArchitecture(model: Sequential, options: TrainOptions, where: string): Promise<void> {
+  const expected = await buildArchitecture(options);
+  try {
+    if (architectureSignature(expected) !== architectureSignature(model)) {
+      const describe = (m: Sequential) => `${m.inputShape?.join('×') ?? '?'} → ${m.layers.map((l) => l.className).join(' → ')} (${m.countParams().toLocaleString('en-US')} parameters)`;
+      throw new UsageError(`cannot resume: the checkpoint in ${where} is a network of input ${describe(model)}, but the run's config (--model ${options.model}, --hidden ${options.hidden}) builds ${describe(expected)}`);
+    }
+  } finally {
+    expected.dispose();
   }
 }
-

@@ -15,6 +15,8 @@ export type { Padding, Size2D } from './layers/spatial.js';
 export { LOADABLE_LAYERS } from './io/layer-from-config.js';
 export { memory, type ModelTarget } from './io/handler.js';
 export { artifactsToModel, loadModel } from './io/load.js';
+export { type FromTopologyOptions, modelFromTopology } from './io/from-topology.js';
+export { layersToTopology, type SequentialTopology } from './io/topology.js';
 export type { ModelMetadata } from './io/metadata.js';
 export { modelToArtifacts, saveModel } from './io/save.js';
 export { type MnistCnnOptions, mnistCnn } from './mnist-cnn.js';

@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// `--model` of lab train and lab cv, end to end with the built executable: the Keras MNIST convnet
+// on the default backend (auto), an architecture file in Keras' JSON form, and clear errors for
+// files that are not one.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const bin = path.resolve(here, '../dist/main.js');
+const shared = process.env.LAB_SHARED_DIR ?? path.resolve(here, '../../../../shared/data/mnist');
+const dataArgs = fs.existsSync(shared) ? ['--data', shared] : [];
+
+function lab(args: string[], cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-cwd-'))) {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, LAB_DATA_DIR: undefined }, cwd, timeout: 280_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, cwd };
+}
+
+function lastJson(stdout: string): Record<string, unknown> {
+  const lines = stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
+}
+
+function writeJson(dir: string, name: string, value: unknown): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, JSON.stringify(value));
+  return file;
+}
+
+const sequential = (layers: object[]) => ({ class_name: 'Sequential', config: { name: 'mine', layers } });
+
+describe('lab train --model', () => {
+  it('refuses what is not an architecture, naming the file, the layer and the problem', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-arch-'));
+    const cases: [string[], RegExp][] = [
+      [['--model', 'resnet'], /--model resnet: expected mlp or cnn, or a \.json file with a Keras model topology/],
+      [['--model', path.join(dir, 'missing.json')], /missing\.json: the architecture file does not exist/],
+      [['--model', writeJson(dir, 'text.json', 'x').replace('.json', '.json')], /text\.json: expected a Keras model topology object/],
+      [['--model', writeJson(dir, 'lstm.json', sequential([{ class_name: 'LSTM', config: { name: 'rnn', units: 4 } }]))], /lstm\.json: layer 'rnn' has class 'LSTM', which lab cannot load \(supported: InputLayer, Flatten, Dense, Conv2D/],
+      [['--model', writeJson(dir, 'five.json', sequential([{ class_name: 'Flatten', config: {} }, { class_name: 'Dense', config: { units: 5, activation: 'softmax' } }]))], /five\.json: the model's output is \(None, 5\), but MNIST has 10 classes/],
+      [['--model', writeJson(dir, 'big.json', sequential([{ class_name: 'Conv2D', config: { name: 'c', filters: 2, kernel_size: 40 } }]))], /big\.json: c: a window of 40×40 does not fit a 28×28 input/],
+    ];
+    for (const [args, message] of cases) {
+      const r = lab(['train', ...dataArgs, '--limit', '100', '--epochs', '1', ...args]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('trains the Keras MNIST convnet on the default backend, saves it, evaluates and predicts with it, and refuses to resume it as another network', () => {
+    const r = lab(['train', ...dataArgs, '--model', 'cnn', '--limit', '2000', '--epochs', '1', '--seed', '4', '--out', 'run', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = lastJson(r.stdout);
+    expect(out.model).toBe('cnn');
+    expect(out.test_accuracy).toBeGreaterThan(0.8);
+    expect(r.stderr).toMatch(/\(Conv2D\)\s+\(None, 26, 26, 32\)\s+320/);
+    expect(r.stderr).toContain('Total params: 34,826');
+    const html = fs.readFileSync(path.join(r.cwd, 'run', 'report.html'), 'utf8');
+    expect(html).toContain('<pre id="summary">');
+    const evaluated = lab(['evaluate', '--model', path.join(r.cwd, 'run', 'model'), ...dataArgs, '--json']);
+    expect(evaluated.code, evaluated.stderr).toBe(0);
+    expect(Math.abs((lastJson(evaluated.stdout).accuracy as number) - (out.test_accuracy as number))).toBeLessThan(1e-6);
+    const resumed = lab(['train', '--resume', path.join(r.cwd, 'run'), '--model', 'mlp', '--override']);
+    expect(resumed.code).not.toBe(0);
+    expect(resumed.stderr).toMatch(/cannot resume: the checkpoint .* is a network of input 28×28×1 → Conv2D → MaxPooling2D/);
+  });
+
+  it('trains an architecture file (tfjs/Keras modelTopology without an input shape)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-arch-'));
+    const file = writeJson(dir, 'small.json', {
+      modelTopology: sequential([
+        { class_name: 'Reshape', config: { target_shape: [28, 28, 1] } },
+        { class_name: 'Conv2D', config: { filters: 4, kernel_size: [5, 5], strides: [2, 2], activation: 'relu' } },
+        { class_name: 'BatchNormalization', config: {} },
+        { class_name: 'GlobalAveragePooling2D', config: {} },
+        { class_name: 'Dense', config: { units: 10, activation: 'softmax' } },
+      ]),
+    });
+    const r = lab(['train', ...dataArgs, '--model', file, '--limit', '1000', '--epochs', '1', '--seed', '5', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lastJson(r.stdout).test_accuracy).toBeGreaterThan(0.15);
+    expect(r.stderr).toMatch(/\(BatchNormalization\)\s+\(None, 12, 12, 4\)\s+16/);
+  });
+});

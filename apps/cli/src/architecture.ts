@@ -1,0 +1,81 @@
+import { readRegularFile } from '@lab/core/node';
+import { layersToTopology, mnistCnn, mnistMlp, modelFromTopology, type Sequential } from '@lab/models';
+import { UsageError } from './errors.js';
+
+/** The architectures `--model` names; anything else is a JSON file. */
+export const ARCHITECTURES = ['mlp', 'cnn'] as const;
+
+/** What `--model` selects, with what it needs. */
+export interface ArchitectureChoice {
+  /** `mlp` (the lesson's network), `cnn` (the Keras MNIST convnet) or a path to a JSON architecture. */
+  model: string;
+  /** Hidden units of `mlp`. */
+  hidden: number;
+  seed: number;
+}
+
+/** The MNIST sample shape and classes every architecture here must take and give. */
+const INPUT_SHAPE = [28, 28, 1];
+const CLASSES = 10;
+
+/**
+ * A fresh, built model for `--model`: `mlp` (Flatten → Dense(hidden, relu) → Dense(10, softmax)),
+ * `cnn` (the Keras MNIST convnet), or a JSON file holding an architecture in Keras' form — the
+ * `modelTopology` that tfjs-layers' and Keras' `model.toJSON()` write, bare or inside a model.json.
+ * A file's first layer may leave out its input shape (28×28×1 is assumed); its output must be the
+ * 10 digit classes. Errors name the file and the layer; the caller disposes the model.
+ */
+export async function buildArchitecture(choice: ArchitectureChoice): Promise<Sequential> {
+  if (choice.model === 'mlp') return mnistMlp({ hidden: choice.hidden, seed: choice.seed });
+  if (choice.model === 'cnn') return mnistCnn({ seed: choice.seed });
+  const file = choice.model;
+  if (!file.toLowerCase().endsWith('.json')) {
+    throw new UsageError(`--model ${file}: expected ${ARCHITECTURES.join(' or ')}, or a .json file with a Keras model topology`, 2);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await readRegularFile(file, { what: 'the architecture file', maxBytes: 16 * 2 ** 20 }));
+  } catch (error) {
+    throw new UsageError((error as Error).message, 2);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--model ${file}: not valid JSON (${(error as Error).message})`, 2);
+  }
+  let model: Sequential;
+  try {
+    model = modelFromTopology(json, file, { seed: choice.seed, inputShape: INPUT_SHAPE });
+  } catch (error) {
+    throw new UsageError((error as Error).message, 2);
+  }
+  const sample = model.inputShape!;
+  const size = sample.reduce((a, b) => a * b, 1);
+  const out = outputShape(model);
+  if (size !== 784) {
+    model.dispose();
+    throw new UsageError(`--model ${file}: the model takes samples of shape [${sample.join(', ')}], but MNIST images are 28×28×1 (784 values)`, 2);
+  }
+  if (out.length !== 1 || out[0] !== CLASSES) {
+    model.dispose();
+    throw new UsageError(`--model ${file}: the model's output is (None, ${out.join(', ')}), but MNIST has ${CLASSES} classes; end it with Dense(10, softmax)`, 2);
+  }
+  return model;
+}
+
+function outputShape(model: Sequential): number[] {
+  let shape = model.inputShape!;
+  for (const layer of model.layers) shape = layer.outputShape(shape);
+  return shape;
+}
+
+/**
+ * The architecture of a model as a comparable string: each layer's class and options (not its
+ * name, which depends on how many layers the process made) and the input shape. Two models with
+ * the same signature have the same weights' shapes and the same forward pass.
+ */
+export function architectureSignature(model: Sequential): string {
+  const topology = layersToTopology(model.name, model.layers, model.inputShape ?? []);
+  return JSON.stringify([model.inputShape, topology.config.layers.map(({ class_name, config }) => [class_name, { ...config, name: undefined, batch_input_shape: undefined }])]);
+}
