@@ -1,12 +1,12 @@
 // One benchmark run in a fresh process, so that kernels registered for one system (@lab/backend-wasm
-// replaces the wasm matmul) never reach its peer. Usage: node run-one.mjs <lab|tfjs-layers> <backend>
-// Prints one JSON line: { seconds, test_accuracy, samples, epochs, rss_mb }. Backend 'native' is
+// replaces the wasm matmul) never reach its peer. Usage: node run-one.mjs <lab|tfjs-layers> <backend> [mlp|cnn]
+// (cnn: the Keras MNIST convnet). Prints one JSON line: { seconds, test_accuracy, samples, epochs, rss_mb }. Backend 'native' is
 // @lab/backend-native's addon, loaded here only when asked for (it fails loudly if unavailable).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadMnist } from '@lab/data/node';
-import { Dense, Flatten, Sequential } from '@lab/models';
+import { Dense, Flatten, mnistCnn, Sequential } from '@lab/models';
 import { adam } from '@lab/optim';
 import { scalePixels, toCategorical } from '@lab/preprocess';
 import * as tf from '@tensorflow/tfjs-core';
@@ -14,7 +14,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tfl from '@tensorflow/tfjs-layers';
 
-const [system, backend] = process.argv.slice(2);
+const [system, backend, architecture = 'mlp'] = process.argv.slice(2);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = path.resolve(here, '../../shared/data/mnist');
 const epochs = Number(process.env.LAB_BENCH_EPOCHS ?? 1);
@@ -37,10 +37,10 @@ const xt = scalePixels(mnist.test.images, { shape: [mnist.test.count, 28, 28, 1]
 const yt = toCategorical(mnist.test.labels, 10);
 
 async function runLab() {
-  const model = new Sequential(
-    [new Flatten({ inputShape: [28, 28, 1] }), new Dense({ units: 128, activation: 'relu' }), new Dense({ units: 10, activation: 'softmax' })],
-    { seed: 1 },
-  );
+  const model =
+    architecture === 'cnn'
+      ? mnistCnn({ seed: 1 })
+      : new Sequential([new Flatten({ inputShape: [28, 28, 1] }), new Dense({ units: 128, activation: 'relu' }), new Dense({ units: 10, activation: 'softmax' })], { seed: 1 });
   model.compile({ optimizer: adam(), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const t0 = performance.now();
   await model.fit(x, y, { epochs, batchSize, seed: 1 });
@@ -50,9 +50,19 @@ async function runLab() {
 }
 
 async function runLayers() {
-  const model = tfl.sequential({
-    layers: [tfl.layers.flatten({ inputShape: [28, 28, 1] }), tfl.layers.dense({ units: 128, activation: 'relu' }), tfl.layers.dense({ units: 10, activation: 'softmax' })],
-  });
+  const layers =
+    architecture === 'cnn'
+      ? [
+          tfl.layers.conv2d({ inputShape: [28, 28, 1], filters: 32, kernelSize: 3, activation: 'relu' }),
+          tfl.layers.maxPooling2d({ poolSize: 2 }),
+          tfl.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
+          tfl.layers.maxPooling2d({ poolSize: 2 }),
+          tfl.layers.flatten(),
+          tfl.layers.dropout({ rate: 0.5 }),
+          tfl.layers.dense({ units: 10, activation: 'softmax' }),
+        ]
+      : [tfl.layers.flatten({ inputShape: [28, 28, 1] }), tfl.layers.dense({ units: 128, activation: 'relu' }), tfl.layers.dense({ units: 10, activation: 'softmax' })];
+  const model = tfl.sequential({ layers });
   model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const t0 = performance.now();
   await model.fit(x, y, { epochs, batchSize, shuffle: true, verbose: 0 });

@@ -67,4 +67,5 @@ def main():
                       "rss_mb": rss_mb, "threads": threads}))
 
 
-main()
+if __name__ == "__main__":
+    main()
