@@ -5,12 +5,17 @@ import type { NativeAddon } from './addon.js';
 import { adamUpdateKernel } from './kernels/adam-update.js';
 import { batchMatMulKernel } from './kernels/batch-mat-mul.js';
 import { binaryKernels } from './kernels/binary.js';
+import { conv2dBackpropFilterKernel, conv2dBackpropInputKernel, conv2dKernel, fusedConv2dKernel } from './kernels/conv2d.js';
 import { denseBackwardKernel } from './kernels/dense-backward.js';
 import { fusedMatMulKernel } from './kernels/fused-mat-mul.js';
+import { leadingSumKernel } from './kernels/leading-sum.js';
+import { maxPoolGradKernel, maxPoolKernel } from './kernels/max-pool.js';
+import { reluKernel } from './kernels/relu.js';
 import { momentumUpdateKernel } from './kernels/momentum-update.js';
 import { rmspropUpdateKernel } from './kernels/rmsprop-update.js';
 import { sgdUpdateKernel } from './kernels/sgd-update.js';
 import { softmaxCrossEntropyKernel } from './kernels/softmax-cross-entropy.js';
+import { stepKernel } from './kernels/step.js';
 import { NativeBackend } from './native-backend.js';
 
 /** The backend's name in tfjs: `tf.setBackend('native')`. */
@@ -46,7 +51,7 @@ const nativeHostWriter: HostWriter = (shape, size) => {
 
 /**
  * Registers the 'native' backend: every kernel of the cpu backend under the name 'native', then
- * the addon's kernels over them (BatchMatMul, _FusedMatMul, the broadcasting binary ops) and the fused Lab* kernels.
+ * the addon's kernels over them (BatchMatMul, _FusedMatMul, the convolutions, the broadcasting binary ops) and the fused Lab* kernels.
  * Idempotent.
  */
 export function registerNativeBackend(addon: NativeAddon): void {
@@ -54,6 +59,15 @@ export function registerNativeBackend(addon: NativeAddon): void {
   const own = [
     batchMatMulKernel(addon, cpuKernel(tf.BatchMatMul)),
     fusedMatMulKernel(addon, cpuKernel(tf._FusedMatMul)),
+    conv2dKernel(addon, cpuKernel(tf.Conv2D)),
+    fusedConv2dKernel(addon, cpuKernel(tf.FusedConv2D)),
+    conv2dBackpropFilterKernel(addon, cpuKernel(tf.Conv2DBackpropFilter)),
+    conv2dBackpropInputKernel(addon, cpuKernel(tf.Conv2DBackpropInput)),
+    maxPoolKernel(cpuKernel(tf.MaxPool)),
+    maxPoolGradKernel(cpuKernel(tf.MaxPoolGrad)),
+    stepKernel(cpuKernel(tf.Step)),
+    reluKernel(cpuKernel(tf.Relu)),
+    leadingSumKernel(cpuKernel(tf.Sum)),
     ...binaryKernels(addon),
     adamUpdateKernel(addon),
     momentumUpdateKernel(addon),
