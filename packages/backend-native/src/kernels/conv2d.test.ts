@@ -66,7 +66,7 @@ describe('native Conv2D, FusedConv2D, Conv2DBackpropFilter, Conv2DBackpropInput'
       const got = run('native', c, 10 * i);
       expect(got.length).toBe(want.length);
       const what = ['output', 'dx', 'dFilter', 'fused output', 'fused dx', 'fused dFilter', 'fused dBias'];
-      got.forEach((g, j) => expectAllClose(g, want[j]!, { abs: 1e-4, rel: 1e-4, message: what[j] }));
+      for (const [j, g] of got.entries()) expectAllClose(g, want[j]!, { abs: 1e-4, rel: 1e-4, message: what[j] });
     });
   });
 

@@ -14,6 +14,8 @@ export function reluKernel(fallback: tf.KernelFunc): tf.KernelConfig {
       const out = backend.allocate(values.length);
       for (let i = 0; i < values.length; i++) {
         const v = values[i]!;
+        // Not Math.max: -0 stays -0, as in tfjs-cpu.
+        // biome-ignore lint/complexity/useMathMinMax: keeps -0 and the cpu kernel's exact semantics
         out[i] = v < 0 ? 0 : v;
       }
       return backend.makeTensorInfo([...x.shape], 'float32', out);

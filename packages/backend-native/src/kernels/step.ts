@@ -18,7 +18,7 @@ export function stepKernel(fallback: tf.KernelFunc): tf.KernelConfig {
       const out = backend.allocate(values.length);
       for (let i = 0; i < values.length; i++) {
         const v = values[i]!;
-        out[i] = v > 0 ? 1 : v !== v ? v : alpha;
+        out[i] = v > 0 ? 1 : Number.isNaN(v) ? v : alpha;
       }
       return backend.makeTensorInfo([...x.shape], 'float32', out);
     },
