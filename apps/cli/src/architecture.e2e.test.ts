@@ -50,19 +50,20 @@ describe('lab train --model', () => {
     }
   });
 
-  it('trains the Keras MNIST convnet on the default backend, saves it, evaluates and predicts with it, and refuses to resume it as another network', () => {
+  it('trains the Keras MNIST convnet on the default backend, saves it, evaluates it to the same accuracy, and refuses to resume it as another network', () => {
     const r = lab(['train', ...dataArgs, '--model', 'cnn', '--limit', '2000', '--epochs', '1', '--seed', '4', '--out', 'run', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = lastJson(r.stdout);
     expect(out.model).toBe('cnn');
-    expect(out.test_accuracy).toBeGreaterThan(0.8);
+    // 31 steps of 64: far above chance (0.1), not yet the 0.99 of three full epochs.
+    expect(out.test_accuracy).toBeGreaterThan(0.6);
     expect(r.stderr).toMatch(/\(Conv2D\)\s+\(None, 26, 26, 32\)\s+320/);
     expect(r.stderr).toContain('Total params: 34,826');
     const html = fs.readFileSync(path.join(r.cwd, 'run', 'report.html'), 'utf8');
     expect(html).toContain('<pre id="summary">');
     const evaluated = lab(['evaluate', '--model', path.join(r.cwd, 'run', 'model'), ...dataArgs, '--json']);
     expect(evaluated.code, evaluated.stderr).toBe(0);
-    expect(Math.abs((lastJson(evaluated.stdout).accuracy as number) - (out.test_accuracy as number))).toBeLessThan(1e-6);
+    expect(Math.abs((lastJson(evaluated.stdout).test_accuracy as number) - (out.test_accuracy as number))).toBeLessThan(1e-6);
     const resumed = lab(['train', '--resume', path.join(r.cwd, 'run'), '--model', 'mlp', '--override']);
     expect(resumed.code).not.toBe(0);
     expect(resumed.stderr).toMatch(/cannot resume: the checkpoint .* is a network of input 28×28×1 → Conv2D → MaxPooling2D/);
@@ -73,15 +74,15 @@ describe('lab train --model', () => {
     const file = writeJson(dir, 'small.json', {
       modelTopology: sequential([
         { class_name: 'Reshape', config: { target_shape: [28, 28, 1] } },
-        { class_name: 'Conv2D', config: { filters: 4, kernel_size: [5, 5], strides: [2, 2], activation: 'relu' } },
+        { class_name: 'Conv2D', config: { filters: 8, kernel_size: [5, 5], strides: [2, 2], activation: 'relu' } },
         { class_name: 'BatchNormalization', config: {} },
-        { class_name: 'GlobalAveragePooling2D', config: {} },
+        { class_name: 'Flatten', config: {} },
         { class_name: 'Dense', config: { units: 10, activation: 'softmax' } },
       ]),
     });
     const r = lab(['train', ...dataArgs, '--model', file, '--limit', '1000', '--epochs', '1', '--seed', '5', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(lastJson(r.stdout).test_accuracy).toBeGreaterThan(0.15);
-    expect(r.stderr).toMatch(/\(BatchNormalization\)\s+\(None, 12, 12, 4\)\s+16/);
+    expect(lastJson(r.stdout).test_accuracy).toBeGreaterThan(0.5);
+    expect(r.stderr).toMatch(/\(BatchNormalization\)\s+\(None, 12, 12, 8\)\s+32/);
   });
 });
