@@ -1,3 +1,5 @@
+import type { Model } from './model.js';
+
 /** Per-epoch numbers: `loss`, each metric (`accuracy`), their `val_` twins, and `seconds`. */
 export type Logs = Record<string, number>;
 
@@ -25,8 +27,13 @@ export interface TrainInfo {
  * numbers back from the device costs a synchronisation, so the batch loss is only read when a
  * callback sets `batchLogInterval` (every N batches); otherwise `onBatchEnd` gets sizes only.
  * Set `model.stopTraining = true` from any hook to stop after the current batch.
+ * `fit` hands each callback the model first (`setModel`, Keras's `set_model`); the callbacks of
+ * this package (`EarlyStopping`, `ReduceLROnPlateau`, ...) keep it to stop training, change the
+ * learning rate (`model.setLearningRate`) or save.
  */
 export interface Callback {
+  /** Called by `fit` before `onTrainBegin` with the model being trained. */
+  setModel?(model: Model): void;
   /** Read the running loss for `onBatchEnd` every this many batches (default: never). */
   batchLogInterval?: number;
   onTrainBegin?(info: TrainInfo): void | Promise<void>;

@@ -1,7 +1,7 @@
 import { array, checkOptions, checkValue, func, object, string } from '@lab/core';
 import { categoricalCrossentropy, getLoss, type LossFn } from '@lab/losses';
-import { Accuracy } from '@lab/metrics';
 import { type GradientTransformation, getOptimizer } from '@lab/optim';
+import { type CompiledMetric, type MetricSpec, MetricSet, resolveMetrics } from './compile-metrics.js';
 
 /** Options of `model.compile`, as in Keras. */
 export interface CompileOptions {
@@ -9,8 +9,13 @@ export interface CompileOptions {
   optimizer: string | GradientTransformation;
   /** A loss from `@lab/losses` or its name (`'categoricalCrossentropy'`, `'mse'`). */
   loss: string | LossFn;
-  /** Metrics to report besides the loss; `'accuracy'` is supported. */
-  metrics?: string[];
+  /**
+   * Metrics to report besides the loss, in fit's logs and history (with `val_` twins on
+   * validation data) and in evaluate's result: names (`'accuracy'`, `'precision'`, `'recall'`,
+   * `'f1_score'`, `'top_k_categorical_accuracy'`; see `METRIC_NAMES`) or streaming metric
+   * objects of @lab/metrics (see {@link MetricSpec}). Accumulated on the device, read once per epoch.
+   */
+  metrics?: MetricSpec[];
 }
 
 /** The resolved form of {@link CompileOptions}. */
@@ -19,12 +24,10 @@ export interface Compiled {
   loss: LossFn;
   /** True when the loss is categorical cross-entropy on probabilities. */
   isCategoricalCrossentropy: boolean;
-  metrics: 'accuracy'[];
+  metrics: CompiledMetric[];
 }
 
-const METRICS = ['accuracy', 'acc'];
-
-const OPTIONS = { optimizer: [string(), object()], loss: [string(), func()], metrics: array(string()) };
+const OPTIONS = { optimizer: [string(), object()], loss: [string(), func()], metrics: array() };
 
 /**
  * Resolves names and validates the options, naming the option at fault: unknown options are
@@ -38,14 +41,11 @@ export function resolveCompile(options: CompileOptions): Compiled {
   const optimizer =
     typeof options.optimizer === 'string' ? getOptimizer(options.optimizer) : options.optimizer;
   const loss = getLoss(options.loss);
-  const metrics = (options.metrics ?? []).map((m) => {
-    if (!METRICS.includes(m)) throw new Error(`compile: unknown metric '${m}'; expected one of: accuracy`);
-    return 'accuracy' as const;
-  });
+  const metrics = resolveMetrics(options.metrics ?? []);
   return { optimizer, loss, isCategoricalCrossentropy: loss === categoricalCrossentropy, metrics };
 }
 
 /** A fresh streaming accumulator for each compiled metric. */
-export function makeMetrics(compiled: Compiled): Map<string, Accuracy> {
-  return new Map(compiled.metrics.map((m) => [m, new Accuracy()]));
+export function makeMetrics(compiled: Compiled): MetricSet {
+  return new MetricSet(compiled.metrics);
 }

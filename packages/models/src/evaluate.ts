@@ -34,17 +34,18 @@ export async function evaluateBatches(
         const yb = tf.slice(y, start, size);
         const out = model.forward(xb, false, useLogits);
         const loss = useLogits ? categoricalCrossentropy(yb, out, { fromLogits: true }) : compiled.loss(yb, out);
-        for (const m of metrics.values()) m.update(yb, out);
+        metrics.update(yb, out, useLogits);
         return tf.add(lossSum, tf.mul(loss, size));
       });
       lossSum.dispose();
       lossSum = next;
     }
-    const logs: Logs = { loss: (await lossSum.data())[0]! / n };
-    for (const [name, m] of metrics) logs[name] = await m.compute();
+    // The loss and every metric are read together: one wait for the device.
+    const [loss, values] = await Promise.all([lossSum.data(), metrics.compute()]);
+    const logs: Logs = { loss: loss[0]! / n, ...values };
     return logs;
   } finally {
     lossSum.dispose();
-    for (const m of metrics.values()) m.dispose();
+    metrics.dispose();
   }
 }

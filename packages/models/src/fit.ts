@@ -62,6 +62,8 @@ export async function fitLoop(
     model.stopTraining = false;
     let analytic = true;
     let lastYield = performance.now();
+    // Keras's `set_model`: callbacks that stop training, change the learning rate or save get the model.
+    for (const cb of callbacks) cb.setModel?.(model);
     for (const cb of callbacks) await cb.onTrainBegin?.({ epochs, initialEpoch, stepsPerEpoch: steps, samples: n, batchSize });
     for (let epoch = initialEpoch; epoch < epochs && !model.stopTraining; epoch++) {
       for (const cb of callbacks) await cb.onEpochBegin?.(epoch);
@@ -69,7 +71,7 @@ export async function fitLoop(
       const order = options.shuffle === false ? identity(n) : random.permutation(n);
       lossSum = tf.scalar(0);
       let seen = 0;
-      for (const m of metrics.values()) m.reset();
+      metrics.reset();
       const firstStep = epoch === initialEpoch ? (options.initialStep ?? 0) : 0;
       for (let step = firstStep; step < steps && !model.stopTraining; step++) {
         const indices = order.subarray(step * batchSize, Math.min(n, (step + 1) * batchSize));
@@ -83,6 +85,8 @@ export async function fitLoop(
             analytic = false;
             result = autodiffStep(model, compiled, xb, yb, useLogits, keys, vars, `${options.seed}/${epoch}/${step}`);
           }
+          // A callback may have replaced the state (a new learning rate, see Model.setLearningRate).
+          state = model.optimizerState ?? state;
           try {
             state = applyGradients(compiled.optimizer, result.grads, state, params);
           } finally {
@@ -94,7 +98,7 @@ export async function fitLoop(
           lossSum.dispose();
           lossSum = nextSum;
           seen += size;
-          for (const m of metrics.values()) m.update(yb, result.out);
+          metrics.update(yb, result.out, useLogits);
         } finally {
           // The batch, the output and the batch's loss, whether the step finished or threw.
           tf.dispose([xb, yb, ...(result ? [result.out, result.lossSum] : [])]);
@@ -106,30 +110,33 @@ export async function fitLoop(
           lastYield = performance.now();
         }
       }
-      const logs: Logs = { loss: (await lossSum.data())[0]! / Math.max(seen, 1) };
+      // The loss and every metric are read together, once per epoch: one wait for the device.
+      const [loss, values] = await Promise.all([lossSum.data(), metrics.compute()]);
+      const logs: Logs = { loss: loss[0]! / Math.max(seen, 1), ...values };
       lossSum.dispose();
       lossSum = undefined;
-      for (const [name, m] of metrics) logs[name] = await m.compute();
       if (data.validation) {
         const val = await evaluateBatches(model, compiled, data.validation[0], data.validation[1], batchSize);
         for (const [k, v] of Object.entries(val)) logs[`val_${k}`] = v;
       }
       // The rate the schedule gives at the end of the epoch, as Keras logs `learning_rate`.
+      state = model.optimizerState ?? state;
       const rate = learningRateOf(compiled.optimizer, state);
       if (rate !== undefined) logs.learning_rate = rate;
       logs.seconds = (performance.now() - started) / 1000;
+      for (const cb of callbacks) await cb.onEpochEnd?.(epoch, logs);
+      // After the callbacks, as Keras's History (the last callback): what they add to logs is kept.
       history.epoch.push(epoch);
       for (const [k, v] of Object.entries(logs)) {
         history.history[k] ??= [];
         history.history[k].push(v);
       }
-      for (const cb of callbacks) await cb.onEpochEnd?.(epoch, logs);
     }
     for (const cb of callbacks) await cb.onTrainEnd?.(history);
     return history;
   } finally {
     lossSum?.dispose();
-    for (const m of metrics.values()) m.dispose();
+    metrics.dispose();
     data.dispose();
   }
 }

@@ -1,6 +1,15 @@
 export { type ActivationName, ACTIVATIONS, activate, LEAKY_RELU_SLOPE } from './activations.js';
 export type { BatchLogs, Callback, History, Logs, TrainInfo } from './callbacks.js';
+// Keras's callbacks, one file each: stop early, reduce or schedule the learning rate, save, stop on NaN.
+export { EarlyStopping, type EarlyStoppingOptions } from './callbacks/early-stopping.js';
+export { type EpochSchedule, LearningRateScheduler } from './callbacks/learning-rate-scheduler.js';
+export { ModelCallback } from './callbacks/model-callback.js';
+export { ModelCheckpoint, type ModelCheckpointOptions } from './callbacks/model-checkpoint.js';
+export type { MonitorMode } from './callbacks/monitor.js';
+export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './callbacks/reduce-lr-on-plateau.js';
+export { TerminateOnNaN } from './callbacks/terminate-on-nan.js';
 export type { CompileOptions } from './compile.js';
+export { METRIC_NAMES, type MetricSpec, type NamedMetric } from './compile-metrics.js';
 export type { FitOptions } from './fit-options.js';
 export { getInitializer, glorotUniform, type Initializer, type InitializerName, ones, zeros } from './initializers.js';
 export { BatchNormalization, type BatchNormalizationOptions } from './layers/batch-normalization.js';

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import type { ModelTarget } from './io/handler.js';
 import type { ModelMetadata } from './io/metadata.js';
 import type { Layer } from './layers/layer.js';
 
@@ -30,4 +31,18 @@ export interface Model {
   forward(x: tf.Tensor, training?: boolean, logits?: boolean, seed?: string): tf.Tensor;
   /** True when the loss is computed from the last layer's logits (softmax + cross-entropy). */
   usesLogits(): boolean;
+  /**
+   * The learning rate the next update will use (`learningRateOf` the compiled optimizer and its
+   * state): what `fit` logs as `learning_rate`. `undefined` before the first `fit` (no state yet)
+   * or for an optimizer without a learning rate.
+   */
+  getLearningRate(): number | undefined;
+  /**
+   * Sets the learning rate of every later update (Keras's `model.optimizer.learning_rate = rate`),
+   * in the optimizer state, so checkpoints keep it (see @lab/optim's `setLearningRate`). Throws
+   * before the first `fit` has made the state, or when the optimizer has no learning rate.
+   */
+  setLearningRate(rate: number): void;
+  /** Saves the model (Layers format) to an IO handler or URL; see `Sequential.save`. */
+  save(target: ModelTarget): Promise<tf.io.SaveResult>;
 }

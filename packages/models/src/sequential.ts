@@ -1,5 +1,6 @@
 import { any, checkOptions, number, Random, string } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
+import { learningRateOf, setLearningRate } from '@lab/optim';
 import type { History, Logs } from './callbacks.js';
 import { type Compiled, type CompileOptions, resolveCompile } from './compile.js';
 import { evaluateBatches } from './evaluate.js';
@@ -135,6 +136,27 @@ export class Sequential implements Model {
   /** Number of scalar weights. */
   countParams(): number {
     return this.layers.reduce((n, l) => n + l.countParams(), 0);
+  }
+
+  /**
+   * The learning rate the next update will use: what `fit` logs as `learning_rate`. `undefined`
+   * before the first `fit` made the optimizer state, or when the optimizer has no learning rate.
+   */
+  getLearningRate(): number | undefined {
+    if (!this.compiled || this.optimizerState === undefined) return undefined;
+    return learningRateOf(this.compiled.optimizer, this.optimizerState);
+  }
+
+  /**
+   * Sets the learning rate of every later update, replacing the optimizer's schedule, as Keras's
+   * `model.optimizer.learning_rate = rate` (used by `ReduceLROnPlateau`, `LearningRateScheduler`).
+   * Kept in `optimizerState`, so checkpoints restore it; the fused optimizer kernels still run.
+   * Throws before `fit` has made the state, or for an optimizer without a learning rate.
+   */
+  setLearningRate(rate: number): void {
+    const compiled = this.requireCompiled('setLearningRate');
+    if (this.optimizerState === undefined) throw new Error(`${this.name}: setLearningRate needs the optimizer state; call it from a callback or after fit()`);
+    this.optimizerState = setLearningRate(compiled.optimizer, this.optimizerState, rate);
   }
 
   /** Sets the optimizer, loss and metrics (Keras' `compile`), and builds the model if it can. */

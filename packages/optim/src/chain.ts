@@ -15,7 +15,8 @@ export type ChainState<T extends readonly GradientTransformation[]> = {
  * disposed when it ends, and so is everything made so far if a link throws. The final updates
  * and every link's new state are the caller's ({@link GradientTransformation} memory contract).
  * An empty chain is the identity (it returns copies of the gradients). `hyperparams` merges the
- * links' reports, so `learningRateOf` sees the learning rate of any link.
+ * links' reports, so `learningRateOf` sees the learning rate of any link, and `setHyperparams`
+ * passes the values to every link that has it (so `setLearningRate` reaches the rate's link).
  *
  * Fusion happens here and only here: when the links are a pattern a lab kernel runs whole
  * (`scaleByAdam [+ addDecayedWeights] + scaleByLearningRate`, `trace + scaleByLearningRate`,
@@ -48,6 +49,10 @@ export function chain<const T extends readonly GradientTransformation[]>(
     hyperparams(state) {
       const states = state as readonly tf.TensorContainer[];
       return Object.assign({}, ...transforms.map((t, i) => t.hyperparams?.(states[i]) ?? {}));
+    },
+    setHyperparams(state, values) {
+      const states = state as readonly tf.TensorContainer[];
+      return transforms.map((t, i) => t.setHyperparams?.(states[i], values) ?? states[i]) as ChainState<T>;
     },
   };
 }

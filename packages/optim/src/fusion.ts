@@ -1,7 +1,7 @@
 import { adamUpdate, hasKernel, momentumUpdate, rmspropUpdate, sgdUpdate } from '@lab/core';
 import type * as tf from '@tensorflow/tfjs-core';
 import { fusedAdamStep, fusedMomentumStep, fusedRmspropStep, fusedSgdStep } from './fused-step.js';
-import { rateAt, type ScaleByLearningRateState } from './scale-by-learning-rate.js';
+import { advance, rateOf, type ScaleByLearningRateState } from './scale-by-learning-rate.js';
 import type { ScaleByAdamState } from './scale-by-adam.js';
 import type { ScaleByRmsState } from './scale-by-rms.js';
 import type { TraceState } from './trace.js';
@@ -32,7 +32,8 @@ export function fuse(links: readonly GradientTransformation[]): Step | undefined
   const { schedule } = last;
   const rateStep = (state: States) => {
     const rateState = state[state.length - 1] as ScaleByLearningRateState;
-    return { rate: rateAt(schedule, rateState.count), next: { count: rateState.count + 1 } };
+    // The rate is an attribute of each kernel, so a rate set in the state runs fused too.
+    return { rate: rateOf(schedule, rateState), next: advance(rateState) };
   };
   const [first, second] = f;
   if (first?.kind === 'scaleByAdam' && (f.length === 2 || (f.length === 3 && second?.kind === 'addDecayedWeights'))) {

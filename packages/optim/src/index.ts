@@ -18,6 +18,7 @@ export { type LinearWarmupOptions, linearWarmup } from './linear-warmup.js';
 export { type PiecewiseConstantOptions, piecewiseConstant } from './piecewise-constant.js';
 export { type RmspropOptions, rmsprop } from './rmsprop.js';
 export { scale } from './scale.js';
+export { setLearningRate } from './set-learning-rate.js';
 export { type ScaleByAdamOptions, type ScaleByAdamState, scaleByAdam } from './scale-by-adam.js';
 export {
   type ScaleByLearningRateOptions,

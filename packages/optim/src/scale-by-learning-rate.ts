@@ -1,11 +1,16 @@
 import { boolean } from '@lab/core';
-import { checkOptionsOf } from './check.js';
+import { checkNumber, checkOptionsOf } from './check.js';
 import { scaleParams } from './params.js';
 import { type Schedule, toSchedule } from './schedule.js';
 import type { GradientTransformation } from './types.js';
 
-/** State of {@link scaleByLearningRate}: how many updates it has made. */
-export type ScaleByLearningRateState = { count: number };
+/**
+ * State of {@link scaleByLearningRate}: how many updates it has made and, once set (by
+ * `setLearningRate`, e.g. from Keras-style callbacks), the learning rate that replaces the
+ * schedule from then on, as optax's `inject_hyperparams` keeps hyperparameters in the state: a
+ * checkpoint of the state keeps the rate.
+ */
+export type ScaleByLearningRateState = { count: number; learningRate?: number };
 
 /** Options of {@link scaleByLearningRate}. */
 export interface ScaleByLearningRateOptions {
@@ -18,7 +23,8 @@ export interface ScaleByLearningRateOptions {
  * every optimizer chain. `learningRate` is a number or a {@link Schedule}, which gets the count of
  * updates made so far (0 for the first update); a schedule returning a non-finite value is an
  * error naming the step. `hyperparams(state)` reports `{ learningRate }` for the next update
- * (see `learningRateOf`). Follows the {@link GradientTransformation} memory contract.
+ * (see `learningRateOf`); `setHyperparams(state, { learningRate })` (see `setLearningRate`)
+ * returns a state whose rate replaces the schedule's from then on, in the fused path too. Follows the {@link GradientTransformation} memory contract.
  */
 export function scaleByLearningRate(
   learningRate: number | Schedule,
@@ -31,10 +37,16 @@ export function scaleByLearningRate(
     fusable: { kind: 'scaleByLearningRate', schedule, descent: sign === -1 },
     init: () => ({ count: 0 }),
     update(grads, state) {
-      const rate = rateAt(schedule, state.count);
-      return { updates: scaleParams(grads, sign * rate), state: { count: state.count + 1 } };
+      const rate = rateOf(schedule, state);
+      return { updates: scaleParams(grads, sign * rate), state: advance(state) };
     },
-    hyperparams: (state) => ({ learningRate: schedule(state.count) }),
+    hyperparams: (state) => ({ learningRate: state.learningRate ?? schedule(state.count) }),
+    setHyperparams(state, values) {
+      const rate = values.learningRate;
+      if (rate === undefined) return state;
+      checkNumber('setLearningRate', 'learningRate', rate, { min: 0 });
+      return { count: state.count, learningRate: rate };
+    },
   };
 }
 
@@ -45,4 +57,14 @@ export function rateAt(schedule: Schedule, count: number): number {
     throw new Error(`scaleByLearningRate: the learning-rate schedule returned ${rate} at step ${count}`);
   }
   return rate;
+}
+
+/** The rate of the next update: the one set in the state, else the schedule's (checked by {@link rateAt}). */
+export function rateOf(schedule: Schedule, state: ScaleByLearningRateState): number {
+  return state.learningRate ?? rateAt(schedule, state.count);
+}
+
+/** The state after one more update; a rate set in the state stays. */
+export function advance(state: ScaleByLearningRateState): ScaleByLearningRateState {
+  return state.learningRate === undefined ? { count: state.count + 1 } : { count: state.count + 1, learningRate: state.learningRate };
 }

@@ -52,6 +52,14 @@ export interface GradientTransformation<S extends tf.TensorContainer = tf.Tensor
    */
   hyperparams?(state: S): Record<string, number>;
   /**
+   * The state with hyperparameters replaced (`{ learningRate: 1e-4 }`), for the next updates and
+   * for checkpoints, as optax's `inject_hyperparams` makes them settable. Names a transformation
+   * does not have are ignored (`setLearningRate` checks the name against `hyperparams`). The
+   * result holds the tensors of `state` itself: keep one of the two, dispose neither twice.
+   * Optional: `scaleByLearningRate` and `chain` have it.
+   */
+  setHyperparams?(state: S, values: Readonly<Record<string, number>>): S;
+  /**
    * The whole step at once, `update` then `applyUpdates` to `variables`, where the backend has a
    * fused kernel for it (e.g. @lab/backend-native's `LabAdamUpdate`, which writes the variable and
    * the moments in place). Returns the next state, or `undefined` having changed nothing when it
