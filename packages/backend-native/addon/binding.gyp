@@ -5,9 +5,11 @@
       "sources": [
         "src/addon.cc",
         "src/args.cc",
+        "src/conv.cc",
         "src/cpu-features.cc",
         "src/elementwise.cc",
         "src/gemm.cc",
+        "src/pool.cc",
         "src/thread-pool.cc",
         "src/training.cc"
       ],

@@ -92,6 +92,52 @@ describe('the addon boundary', () => {
     expect(Array.from(out)).toEqual([1, 1]);
   });
 
+  it('checks the convolutions and pools: sizes, strides at least 1, array lengths, bias', () => {
+    const conv = {
+      batch: 1,
+      inHeight: 4,
+      inWidth: 4,
+      inChannels: 2,
+      outHeight: 2,
+      outWidth: 2,
+      outChannels: 3,
+      filterHeight: 3,
+      filterWidth: 3,
+      strideHeight: 1,
+      strideWidth: 1,
+      dilationHeight: 1,
+      dilationWidth: 1,
+      padTop: 0,
+      padLeft: 0,
+    };
+    const [x, filter, out] = [f32(32), f32(54), f32(12)];
+    expect(() => addon.conv2d(x, filter, null, out, { ...conv, strideHeight: 0, activation: Activation.relu })).toThrow(
+      new RangeError('lab_native.conv2d: attrs.strideHeight must be an integer in [1, 2147483647], got 0'),
+    );
+    expect(() => addon.conv2d(x, filter, null, out, { ...conv, padTop: -1, activation: Activation.relu })).toThrow(/attrs\.padTop must be an integer in \[0, 2147483647\], got -1$/);
+    expect(() => addon.conv2d(x, f32(53), null, out, { ...conv, activation: Activation.relu })).toThrow(
+      new RangeError('lab_native.conv2d: filter has 53 elements, needs 54 (filterHeight × filterWidth × inChannels × outChannels)'),
+    );
+    expect(() => addon.conv2d(x, filter, f32(2), out, { ...conv, activation: Activation.relu })).toThrow(/: bias has 2 elements, needs outChannels \(3\) or 1$/);
+    expect(() => raw.conv2d!(x, filter, null, out, conv)).toThrow(/attrs\.activation must be one of linear = 0, relu = 1, got undefined$/);
+    expect(() => addon.conv2dBackpropInput(f32(12), filter, f32(31), conv)).toThrow(/^lab_native\.conv2dBackpropInput: dx has 31 elements, needs 32 \(batch × inHeight × inWidth × inChannels\)$/);
+    expect(() => addon.conv2dBackpropFilter(x, f32(11), f32(54), conv)).toThrow(/^lab_native\.conv2dBackpropFilter: dy has 11 elements, needs 12 /);
+    expect(() => addon.conv2dBackpropFilter(x, f32(12), f32(54), { ...conv, filterHeight: 2 ** 30, filterWidth: 4 })).toThrow(
+      /: attrs\.filterHeight × attrs\.filterWidth × attrs\.inChannels must be at most 2147483647$/,
+    );
+    // A valid call: a 3 × 3 sum of 0.5 · 0.5 over 2 channels, plus the bias, then relu.
+    addon.conv2d(x, filter, f32(1), out, { ...conv, activation: Activation.relu });
+    expect(Array.from(out)).toEqual(new Array(12).fill(18 * 0.25 + 0.5));
+    const pool = { batch: 1, inHeight: 4, inWidth: 4, channels: 2, outHeight: 2, outWidth: 2, filterHeight: 2, filterWidth: 2, strideHeight: 2, strideWidth: 2, padTop: 0, padLeft: 0 };
+    expect(() => addon.maxPool(x, f32(7), pool)).toThrow(new RangeError('lab_native.maxPool: out has 7 elements, needs 8 (batch × outHeight × outWidth × channels)'));
+    expect(() => addon.avgPool(x, f32(8), { ...pool, filterWidth: 0 })).toThrow(/^lab_native\.avgPool: attrs\.filterWidth must be an integer in \[1, 2147483647\], got 0$/);
+    expect(() => raw.maxPoolGrad!(x, f32(8), new Float64Array(32), pool)).toThrow(new TypeError('lab_native.maxPoolGrad: dx must be a Float32Array, got a Float64Array'));
+    expect(() => raw.avgPoolGrad!(f32(8), f32(32))).toThrow(/^lab_native\.avgPoolGrad: expected 3 arguments \(dy, dx, attrs\), got 2$/);
+    const dx = f32(32);
+    addon.avgPoolGrad(f32(8), dx, pool);
+    expect(Array.from(dx)).toEqual(new Array(32).fill(0.125));
+  });
+
   it('checks setIsa and setThreads arguments', () => {
     expect(addon.setIsa(Isa.generic)).toBe(true);
     expect(addon.info().isa).toBe('generic');

@@ -69,6 +69,79 @@ const matmulKeys = {
 
 const optimizerValues = fc.record({ n: fc.integer({ min: 0, max: 40 }), withParam: fc.boolean(), a: fc.double(), b: fc.double(), flag: fc.boolean() });
 
+const convKeys = {
+  batch: { kind: 'size' },
+  inHeight: { kind: 'size' },
+  inWidth: { kind: 'size' },
+  inChannels: { kind: 'size' },
+  outHeight: { kind: 'size' },
+  outWidth: { kind: 'size' },
+  outChannels: { kind: 'size' },
+  filterHeight: { kind: 'size1' },
+  filterWidth: { kind: 'size1' },
+  strideHeight: { kind: 'size1' },
+  strideWidth: { kind: 'size1' },
+  dilationHeight: { kind: 'size1' },
+  dilationWidth: { kind: 'size1' },
+  padTop: { kind: 'size' },
+  padLeft: { kind: 'size' },
+} as const;
+const tiny = (max: number) => fc.integer({ min: 0, max });
+const positive = (max: number) => fc.integer({ min: 1, max });
+/** Convolution sizes: any output size is valid (taps outside the input read zeros). */
+const convSizes = fc.record({
+  batch: tiny(3),
+  inHeight: tiny(6),
+  inWidth: tiny(6),
+  inChannels: tiny(4),
+  outHeight: tiny(6),
+  outWidth: tiny(6),
+  outChannels: tiny(4),
+  filterHeight: positive(4),
+  filterWidth: positive(4),
+  strideHeight: positive(3),
+  strideWidth: positive(3),
+  dilationHeight: positive(2),
+  dilationWidth: positive(2),
+  padTop: tiny(3),
+  padLeft: tiny(3),
+});
+type ConvSizes = typeof convSizes extends fc.Arbitrary<infer T> ? T : never;
+const convX = (s: ConvSizes) => s.batch * s.inHeight * s.inWidth * s.inChannels;
+const convFilter = (s: ConvSizes) => s.filterHeight * s.filterWidth * s.inChannels * s.outChannels;
+const convY = (s: ConvSizes) => s.batch * s.outHeight * s.outWidth * s.outChannels;
+const poolKeys = {
+  batch: { kind: 'size' },
+  inHeight: { kind: 'size' },
+  inWidth: { kind: 'size' },
+  channels: { kind: 'size' },
+  outHeight: { kind: 'size' },
+  outWidth: { kind: 'size' },
+  filterHeight: { kind: 'size1' },
+  filterWidth: { kind: 'size1' },
+  strideHeight: { kind: 'size1' },
+  strideWidth: { kind: 'size1' },
+  padTop: { kind: 'size' },
+  padLeft: { kind: 'size' },
+} as const;
+const poolSizes = fc.record({
+  batch: tiny(3),
+  inHeight: tiny(6),
+  inWidth: tiny(6),
+  channels: tiny(4),
+  outHeight: tiny(6),
+  outWidth: tiny(6),
+  filterHeight: positive(4),
+  filterWidth: positive(4),
+  strideHeight: positive(3),
+  strideWidth: positive(3),
+  padTop: tiny(3),
+  padLeft: tiny(3),
+});
+type PoolSizes = typeof poolSizes extends fc.Arbitrary<infer T> ? T : never;
+const poolX = (s: PoolSizes) => s.batch * s.inHeight * s.inWidth * s.channels;
+const poolY = (s: PoolSizes) => s.batch * s.outHeight * s.outWidth * s.channels;
+
 const entries: Entry[] = [
   {
     name: 'matmul',
@@ -234,6 +307,49 @@ const entries: Entry[] = [
         return [filled(length(a)), filled(length(b)), filled(rows * cols), { op }];
       }),
   },
+  {
+    name: 'conv2d',
+    params: [array('x'), array('filter'), array('bias', 'other', 'ok'), array('out'), { kind: 'attrs', keys: { ...convKeys, activation: { kind: 'activation' } } }],
+    valid: fc
+      .record({ s: convSizes, relu: fc.boolean(), bias: fc.constantFrom('none', 'one', 'n') })
+      .map(({ s, relu, bias }) => [
+        filled(convX(s)),
+        filled(convFilter(s)),
+        bias === 'none' ? null : filled(bias === 'one' || s.outChannels === 0 ? 1 : s.outChannels),
+        filled(convY(s)),
+        { ...s, activation: relu ? Activation.relu : Activation.linear },
+      ]),
+  },
+  {
+    name: 'conv2dBackpropInput',
+    params: [array('dy'), array('filter'), array('dx'), { kind: 'attrs', keys: convKeys }],
+    valid: convSizes.map((s) => [filled(convY(s)), filled(convFilter(s)), filled(convX(s)), s]),
+  },
+  {
+    name: 'conv2dBackpropFilter',
+    params: [array('x'), array('dy'), array('dfilter'), { kind: 'attrs', keys: convKeys }],
+    valid: convSizes.map((s) => [filled(convX(s)), filled(convY(s)), filled(convFilter(s)), s]),
+  },
+  {
+    name: 'maxPool',
+    params: [array('x'), array('out'), { kind: 'attrs', keys: poolKeys }],
+    valid: poolSizes.map((s) => [filled(poolX(s)), filled(poolY(s)), s]),
+  },
+  {
+    name: 'avgPool',
+    params: [array('x'), array('out'), { kind: 'attrs', keys: poolKeys }],
+    valid: poolSizes.map((s) => [filled(poolX(s)), filled(poolY(s)), s]),
+  },
+  {
+    name: 'maxPoolGrad',
+    params: [array('x'), array('dy'), array('dx'), { kind: 'attrs', keys: poolKeys }],
+    valid: poolSizes.map((s) => [filled(poolX(s)), filled(poolY(s)), filled(poolX(s)), s]),
+  },
+  {
+    name: 'avgPoolGrad',
+    params: [array('dy'), array('dx'), { kind: 'attrs', keys: poolKeys }],
+    valid: poolSizes.map((s) => [filled(poolY(s)), filled(poolX(s)), s]),
+  },
 ];
 
 // ---- Mutations ----
@@ -294,6 +410,13 @@ const oddNumbers: unknown[] = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGA
 const notCodes: unknown[] = [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '1', null, true, {}];
 /** Codes past each enum's last value. */
 const badCodes = { activation: [...notCodes, 2, 7], op: [...notCodes, 7, 100] };
+
+/** The properties of an attrs object, its inherited ones included (a spread copies own ones only). */
+function flat(attrs: unknown): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key in attrs as object) copy[key] = (attrs as Record<string, unknown>)[key];
+  return copy;
+}
 
 /** Attrs objects this test made throw when read: they are not copied or spread again. */
 const hostile = new WeakSet<object>();
@@ -373,7 +496,7 @@ function applyMutation(entry: Entry, args: unknown[], m: Mutation): Applied {
         return { verdict: 'bad', blame: 'attrs.' };
       },
       () => {
-        args[attrsIndex] = { ...(attrs as object), extra: 1, [Symbol('s')]: 2, 0: 'zero' };
+        args[attrsIndex] = { ...flat(attrs), extra: 1, [Symbol('s')]: 2, 0: 'zero' };
         return { verdict: 'ok' };
       },
       () => {
@@ -381,7 +504,7 @@ function applyMutation(entry: Entry, args: unknown[], m: Mutation): Applied {
         return { verdict: 'ok' };
       },
       () => {
-        args[attrsIndex] = Object.freeze({ ...(attrs as object) });
+        args[attrsIndex] = Object.freeze({ ...flat(attrs) });
         return { verdict: 'ok' };
       },
       () => {
@@ -389,7 +512,7 @@ function applyMutation(entry: Entry, args: unknown[], m: Mutation): Applied {
         return { verdict: 'ok' };
       },
       () => {
-        const object = Object.defineProperty({ ...(attrs as object) }, key, {
+        const object = Object.defineProperty({ ...flat(attrs) }, key, {
           get() {
             throw thrown;
           },

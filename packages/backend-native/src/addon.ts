@@ -89,6 +89,53 @@ export interface BinaryArgs {
 }
 
 /**
+ * Sizes of a channels-last convolution (NHWC input, filter `[filterHeight, filterWidth, inChannels,
+ * outChannels]`): output pixel `(oy, ox)` sees input rows `oy · strideHeight − padTop + ky · dilationHeight`
+ * (and likewise columns), zeros outside the input. Filter sizes, strides and dilations are at least 1.
+ */
+export interface ConvArgs {
+  batch: number;
+  inHeight: number;
+  inWidth: number;
+  inChannels: number;
+  outHeight: number;
+  outWidth: number;
+  outChannels: number;
+  filterHeight: number;
+  filterWidth: number;
+  strideHeight: number;
+  strideWidth: number;
+  dilationHeight: number;
+  dilationWidth: number;
+  padTop: number;
+  padLeft: number;
+}
+
+/** {@link ConvArgs} and the forward pass's activation. */
+export interface Conv2DArgs extends ConvArgs {
+  activation: ActivationCode;
+}
+
+/**
+ * Sizes of a channels-last pool: output pixel `(oy, ox)` pools input rows
+ * `[oy · strideHeight − padTop, + filterHeight)` clipped to the input (and likewise columns).
+ */
+export interface PoolArgs {
+  batch: number;
+  inHeight: number;
+  inWidth: number;
+  channels: number;
+  outHeight: number;
+  outWidth: number;
+  filterHeight: number;
+  filterWidth: number;
+  strideHeight: number;
+  strideWidth: number;
+  padTop: number;
+  padLeft: number;
+}
+
+/**
  * The functions the N-API addon exports (see addon/src/addon.cc). Each takes its arrays
  * positionally (inputs, then the outputs it writes; `null` for an optional one) and its sizes and
  * options as one object, last. The addon checks everything it is given (the argument count,
@@ -140,6 +187,20 @@ export interface NativeAddon {
   sgdUpdate(g: Float32Array, param: Float32Array | null, out: Float32Array, args: SgdUpdateArgs): void;
   /** `out[i] = op(a[i % a.length], b[i % b.length])`; both lengths divide out's. */
   binary(a: Float32Array, b: Float32Array, out: Float32Array, args: BinaryArgs): void;
+  /** `out = act(conv(x, filter) + bias)`, NHWC; bias has outChannels values or 1. */
+  conv2d(x: Float32Array, filter: Float32Array, bias: Float32Array | null, out: Float32Array, args: Conv2DArgs): void;
+  /** The input's gradient `dx` of a convolution for the output gradient `dy`. */
+  conv2dBackpropInput(dy: Float32Array, filter: Float32Array, dx: Float32Array, args: ConvArgs): void;
+  /** The filter's gradient `dfilter` of a convolution of `x` for the output gradient `dy`. */
+  conv2dBackpropFilter(x: Float32Array, dy: Float32Array, dfilter: Float32Array, args: ConvArgs): void;
+  /** Each window's maximum (NaN never wins; −∞ for an all-NaN window), as tfjs-cpu. */
+  maxPool(x: Float32Array, out: Float32Array, args: PoolArgs): void;
+  /** `dx`: each window's `dy` added at its first maximum in row-major order, as tfjs-cpu. */
+  maxPoolGrad(x: Float32Array, dy: Float32Array, dx: Float32Array, args: PoolArgs): void;
+  /** Each window's mean over the pixels inside the input. */
+  avgPool(x: Float32Array, out: Float32Array, args: PoolArgs): void;
+  /** `dx`: the sum of `dy` over the windows holding each pixel, over `filterHeight · filterWidth` (tfjs-cpu's rule). */
+  avgPoolGrad(dy: Float32Array, dx: Float32Array, args: PoolArgs): void;
   info(): NativeInfo;
   /** Forces an instruction set no better than the CPU's; false (changing nothing) otherwise. */
   setIsa(isa: IsaCode): boolean;

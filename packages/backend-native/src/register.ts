@@ -9,9 +9,9 @@ import { conv2dBackpropFilterKernel, conv2dBackpropInputKernel, conv2dKernel, fu
 import { denseBackwardKernel } from './kernels/dense-backward.js';
 import { fusedMatMulKernel } from './kernels/fused-mat-mul.js';
 import { leadingSumKernel } from './kernels/leading-sum.js';
-import { maxPoolGradKernel, maxPoolKernel } from './kernels/max-pool.js';
 import { reluKernel } from './kernels/relu.js';
 import { momentumUpdateKernel } from './kernels/momentum-update.js';
+import { avgPoolGradKernel, avgPoolKernel, maxPoolGradKernel, maxPoolKernel } from './kernels/pool.js';
 import { rmspropUpdateKernel } from './kernels/rmsprop-update.js';
 import { sgdUpdateKernel } from './kernels/sgd-update.js';
 import { softmaxCrossEntropyKernel } from './kernels/softmax-cross-entropy.js';
@@ -51,7 +51,7 @@ const nativeHostWriter: HostWriter = (shape, size) => {
 
 /**
  * Registers the 'native' backend: every kernel of the cpu backend under the name 'native', then
- * the addon's kernels over them (BatchMatMul, _FusedMatMul, the convolutions, the broadcasting binary ops) and the fused Lab* kernels.
+ * the addon's kernels over them (BatchMatMul, _FusedMatMul, the convolutions and pools with their gradients, the broadcasting binary ops) and the fused Lab* kernels.
  * Idempotent.
  */
 export function registerNativeBackend(addon: NativeAddon): void {
@@ -63,8 +63,10 @@ export function registerNativeBackend(addon: NativeAddon): void {
     fusedConv2dKernel(addon, cpuKernel(tf.FusedConv2D)),
     conv2dBackpropFilterKernel(addon, cpuKernel(tf.Conv2DBackpropFilter)),
     conv2dBackpropInputKernel(addon, cpuKernel(tf.Conv2DBackpropInput)),
-    maxPoolKernel(cpuKernel(tf.MaxPool)),
-    maxPoolGradKernel(cpuKernel(tf.MaxPoolGrad)),
+    maxPoolKernel(addon, cpuKernel(tf.MaxPool)),
+    maxPoolGradKernel(addon, cpuKernel(tf.MaxPoolGrad)),
+    avgPoolKernel(addon, cpuKernel(tf.AvgPool)),
+    avgPoolGradKernel(addon, cpuKernel(tf.AvgPoolGrad)),
     stepKernel(cpuKernel(tf.Step)),
     reluKernel(cpuKernel(tf.Relu)),
     leadingSumKernel(cpuKernel(tf.Sum)),

@@ -10,10 +10,12 @@
 #include <vector>
 
 #include "args.h"
+#include "conv.h"
 #include "cpu-features.h"
 #include "elementwise.h"
 #include "enums.h"
 #include "gemm.h"
+#include "pool.h"
 #include "thread-pool.h"
 #include "training.h"
 
@@ -225,6 +227,149 @@ Napi::Value Binary(const Napi::CallbackInfo& info) {
   });
 }
 
+// The sizes of a convolution: { batch, inHeight, inWidth, inChannels, outHeight, outWidth,
+// outChannels, filterHeight, filterWidth, strideHeight, strideWidth, dilationHeight, dilationWidth,
+// padTop, padLeft }; filter sizes, strides and dilations at least 1. Also the element counts of
+// its arrays, checked for overflow.
+struct ConvSizes {
+  lab::ConvShape s;
+  std::size_t x, filter, y;
+
+  ConvSizes(const Args& args, const Attrs& a)
+      : s{a.Size(Key::batch),          a.Size(Key::inHeight),        a.Size(Key::inWidth),
+          a.Size(Key::inChannels),     a.Size(Key::outHeight),       a.Size(Key::outWidth),
+          a.Size(Key::outChannels),    a.Size(Key::filterHeight, 1), a.Size(Key::filterWidth, 1),
+          a.Size(Key::strideHeight, 1), a.Size(Key::strideWidth, 1), a.Size(Key::dilationHeight, 1),
+          a.Size(Key::dilationWidth, 1), a.Size(Key::padTop),        a.Size(Key::padLeft)} {
+    const char* taps_what = "attrs.filterHeight × attrs.filterWidth × attrs.inChannels";
+    const std::size_t taps = args.Product(s.filter_h, s.filter_w, s.in_c, taps_what);
+    // The GEMM's depth (forward) or width (input gradient) is one int.
+    if (taps > INT_MAX) args.Fail(std::string(taps_what) + " must be at most 2147483647", true);
+    x = args.Product(args.Product(s.batch, s.in_h, s.in_w, "batch × inHeight × inWidth × inChannels"), s.in_c,
+                     "batch × inHeight × inWidth × inChannels");
+    filter = args.Product(taps, s.out_c, "filterHeight × filterWidth × inChannels × outChannels");
+    y = args.Product(args.Product(s.batch, s.out_h, s.out_w, "batch × outHeight × outWidth × outChannels"), s.out_c,
+                     "batch × outHeight × outWidth × outChannels");
+  }
+};
+
+constexpr const char* kXSize = "batch × inHeight × inWidth × inChannels";
+constexpr const char* kFilterSize = "filterHeight × filterWidth × inChannels × outChannels";
+constexpr const char* kYSize = "batch × outHeight × outWidth × outChannels";
+
+// conv2d(x, filter, bias | null, out, { ...conv sizes, activation }): out = act(conv(x, filter) + bias),
+// NHWC; bias has outChannels values or 1.
+Napi::Value Conv2D(const Napi::CallbackInfo& info) {
+  return Guard(info, "conv2d", [&] {
+    const Args args(info, "conv2d", "x, filter, bias, out, attrs");
+    const Attrs attrs = args.AttrsAt(4);
+    const ConvSizes z(args, attrs);
+    const Activation activation = attrs.ActivationCode(Key::activation);
+    const F32 x = args.Float32(0, z.x, kXSize);
+    const F32 filter = args.Float32(1, z.filter, kFilterSize);
+    const F32 bias = args.OptionalFloat32(2);
+    const F32 out = args.Float32(3, z.y, kYSize);
+    if (bias.given && bias.length != static_cast<std::size_t>(z.s.out_c) && bias.length != 1) {
+      args.Fail("bias has " + std::to_string(bias.length) + " elements, needs outChannels (" +
+                    std::to_string(z.s.out_c) + ") or 1",
+                true);
+    }
+    if (z.y == 0) return info.Env().Undefined();  // nothing to write
+    lab::Conv2DForward(z.s, x.data, filter.data, bias.data, static_cast<int>(bias.length), activation, out.data);
+    return info.Env().Undefined();
+  });
+}
+
+// conv2dBackpropInput(dy, filter, dx, { ...conv sizes }): the input's gradient.
+Napi::Value Conv2DBackpropInput(const Napi::CallbackInfo& info) {
+  return Guard(info, "conv2dBackpropInput", [&] {
+    const Args args(info, "conv2dBackpropInput", "dy, filter, dx, attrs");
+    const ConvSizes z(args, args.AttrsAt(3));
+    const F32 dy = args.Float32(0, z.y, kYSize);
+    const F32 filter = args.Float32(1, z.filter, kFilterSize);
+    const F32 dx = args.Float32(2, z.x, kXSize);
+    if (z.x == 0) return info.Env().Undefined();
+    lab::Conv2DBackpropInput(z.s, dy.data, filter.data, dx.data);
+    return info.Env().Undefined();
+  });
+}
+
+// conv2dBackpropFilter(x, dy, dfilter, { ...conv sizes }): the filter's gradient.
+Napi::Value Conv2DBackpropFilter(const Napi::CallbackInfo& info) {
+  return Guard(info, "conv2dBackpropFilter", [&] {
+    const Args args(info, "conv2dBackpropFilter", "x, dy, dfilter, attrs");
+    const ConvSizes z(args, args.AttrsAt(3));
+    const F32 x = args.Float32(0, z.x, kXSize);
+    const F32 dy = args.Float32(1, z.y, kYSize);
+    const F32 dfilter = args.Float32(2, z.filter, kFilterSize);
+    if (z.filter == 0) return info.Env().Undefined();
+    lab::Conv2DBackpropFilter(z.s, x.data, dy.data, dfilter.data);
+    return info.Env().Undefined();
+  });
+}
+
+// The sizes of a pool: { batch, inHeight, inWidth, channels, outHeight, outWidth, filterHeight,
+// filterWidth, strideHeight, strideWidth, padTop, padLeft }, and the element counts of x and y.
+struct PoolSizes {
+  lab::PoolShape s;
+  std::size_t x, y;
+
+  PoolSizes(const Args& args, const Attrs& a)
+      : s{a.Size(Key::batch),          a.Size(Key::inHeight),        a.Size(Key::inWidth),
+          a.Size(Key::channels),       a.Size(Key::outHeight),       a.Size(Key::outWidth),
+          a.Size(Key::filterHeight, 1), a.Size(Key::filterWidth, 1), a.Size(Key::strideHeight, 1),
+          a.Size(Key::strideWidth, 1), a.Size(Key::padTop),          a.Size(Key::padLeft)} {
+    x = args.Product(args.Product(s.batch, s.in_h, s.in_w, "batch × inHeight × inWidth × channels"), s.channels,
+                     "batch × inHeight × inWidth × channels");
+    y = args.Product(args.Product(s.batch, s.out_h, s.out_w, "batch × outHeight × outWidth × channels"), s.channels,
+                     "batch × outHeight × outWidth × channels");
+  }
+};
+
+constexpr const char* kPoolXSize = "batch × inHeight × inWidth × channels";
+constexpr const char* kPoolYSize = "batch × outHeight × outWidth × channels";
+
+// maxPool(x, out, { ...pool sizes }) and avgPool(x, out, { ...pool sizes }).
+template <void (*Kernel)(const lab::PoolShape&, const float*, float*)>
+Napi::Value Pool(const Napi::CallbackInfo& info, const char* fn) {
+  return Guard(info, fn, [&] {
+    const Args args(info, fn, "x, out, attrs");
+    const PoolSizes z(args, args.AttrsAt(2));
+    const F32 x = args.Float32(0, z.x, kPoolXSize);
+    const F32 out = args.Float32(1, z.y, kPoolYSize);
+    if (z.y > 0) Kernel(z.s, x.data, out.data);
+    return info.Env().Undefined();
+  });
+}
+
+Napi::Value MaxPool(const Napi::CallbackInfo& info) { return Pool<lab::MaxPool>(info, "maxPool"); }
+Napi::Value AvgPool(const Napi::CallbackInfo& info) { return Pool<lab::AvgPool>(info, "avgPool"); }
+
+// maxPoolGrad(x, dy, dx, { ...pool sizes }): dy of each window added at its maximum in x.
+Napi::Value MaxPoolGrad(const Napi::CallbackInfo& info) {
+  return Guard(info, "maxPoolGrad", [&] {
+    const Args args(info, "maxPoolGrad", "x, dy, dx, attrs");
+    const PoolSizes z(args, args.AttrsAt(3));
+    const F32 x = args.Float32(0, z.x, kPoolXSize);
+    const F32 dy = args.Float32(1, z.y, kPoolYSize);
+    const F32 dx = args.Float32(2, z.x, kPoolXSize);
+    if (z.x > 0) lab::MaxPoolGrad(z.s, x.data, dy.data, dx.data);
+    return info.Env().Undefined();
+  });
+}
+
+// avgPoolGrad(dy, dx, { ...pool sizes }).
+Napi::Value AvgPoolGrad(const Napi::CallbackInfo& info) {
+  return Guard(info, "avgPoolGrad", [&] {
+    const Args args(info, "avgPoolGrad", "dy, dx, attrs");
+    const PoolSizes z(args, args.AttrsAt(2));
+    const F32 dy = args.Float32(0, z.y, kPoolYSize);
+    const F32 dx = args.Float32(1, z.x, kPoolXSize);
+    if (z.x > 0) lab::AvgPoolGrad(z.s, dy.data, dx.data);
+    return info.Env().Undefined();
+  });
+}
+
 // info() → { isa, detectedIsa, threads }
 Napi::Value Info(const Napi::CallbackInfo& info) {
   return Guard(info, "info", [&] {
@@ -283,6 +428,13 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("momentumUpdate", Napi::Function::New(env, MomentumUpdate));
   exports.Set("sgdUpdate", Napi::Function::New(env, SgdUpdate));
   exports.Set("binary", Napi::Function::New(env, Binary));
+  exports.Set("conv2d", Napi::Function::New(env, Conv2D));
+  exports.Set("conv2dBackpropInput", Napi::Function::New(env, Conv2DBackpropInput));
+  exports.Set("conv2dBackpropFilter", Napi::Function::New(env, Conv2DBackpropFilter));
+  exports.Set("maxPool", Napi::Function::New(env, MaxPool));
+  exports.Set("maxPoolGrad", Napi::Function::New(env, MaxPoolGrad));
+  exports.Set("avgPool", Napi::Function::New(env, AvgPool));
+  exports.Set("avgPoolGrad", Napi::Function::New(env, AvgPoolGrad));
   exports.Set("info", Napi::Function::New(env, Info));
   exports.Set("setIsa", Napi::Function::New(env, SetIsa));
   exports.Set("setThreads", Napi::Function::New(env, SetThreads));

@@ -22,7 +22,9 @@ namespace lab::napi {
 #define LAB_ATTR_KEYS(X)                                                                                         \
   X(batch) X(m) X(n) X(k) X(transposeA) X(transposeB) X(batchA) X(batchB) X(activation) X(rows) X(inputs)        \
       X(outputs) X(cols) X(scale) X(beta1) X(beta2) X(stepScale) X(epsHat) X(weightDecay) X(decay) X(nesterov) \
-          X(epsilon) X(epsInSqrt) X(op)
+          X(epsilon) X(epsInSqrt) X(op) X(inHeight) X(inWidth) X(inChannels) X(outHeight) X(outWidth)            \
+              X(outChannels) X(channels) X(filterHeight) X(filterWidth) X(strideHeight) X(strideWidth)          \
+                  X(dilationHeight) X(dilationWidth) X(padTop) X(padLeft)
 
 enum class Key {
 #define LAB_KEY_ENTRY(name) name,

@@ -96,6 +96,8 @@ __attribute__((target("avx512f"))) void MicroAvx512(int kc, const float* a, cons
 }
 #endif
 
+constexpr int kKernelCount = 3;
+
 Kernel KernelFor(Isa isa) {
 #if defined(__x86_64__)
   if (isa == Isa::kAvx512) return {8, 32, MicroAvx512};
@@ -175,9 +177,12 @@ struct Scratch {
 
 constexpr int kKc = 256;
 
-void GemmSerial(int m, int n, int k, View a, View b, float* c, std::ptrdiff_t ldc, const Kernel& kernel) {
+void GemmSerial(int m, int n, int k, View a, View b, float* c, std::ptrdiff_t ldc, const Kernel& kernel,
+                bool accumulate = false) {
   if (k == 0) {
-    for (int i = 0; i < m; ++i) std::fill(c + i * ldc, c + i * ldc + n, 0.0f);
+    if (!accumulate) {
+      for (int i = 0; i < m; ++i) std::fill(c + i * ldc, c + i * ldc + n, 0.0f);
+    }
     return;
   }
   thread_local Scratch a_buf, b_buf;
@@ -198,7 +203,7 @@ void GemmSerial(int m, int n, int k, View a, View b, float* c, std::ptrdiff_t ld
           const float* bpanel = bp + (jr / kernel.nr) * kc * kernel.nr;
           for (int ir = 0; ir < mc; ir += kernel.mr) {
             kernel.fn(kc, ap + (ir / kernel.mr) * kc * kernel.mr, bpanel, c + (ic + ir) * ldc + jc + jr, ldc,
-                      std::min(kernel.mr, mc - ir), std::min(kernel.nr, nc - jr), pc > 0);
+                      std::min(kernel.mr, mc - ir), std::min(kernel.nr, nc - jr), accumulate || pc > 0);
           }
         }
       }
@@ -212,6 +217,48 @@ void GemmSerial(int m, int n, int k, View a, View b, float* c, std::ptrdiff_t ld
 constexpr double kParallelMacs = 1 << 24;
 
 }  // namespace
+
+void GemmSingleThread(int m, int n, int k, View a, View b, float* c, std::ptrdiff_t ldc, bool accumulate) {
+  if (m <= 0 || n <= 0) return;
+  GemmSerial(m, n, k, a, b, c, ldc, KernelFor(CurrentIsa()), accumulate);
+}
+
+// Layout: for each block of kKc rows of B, its NR-column panels (PackB's layout), each block
+// kc × padded_n floats.
+PackedB::PackedB(int k, int n, View b) : k_(k), n_(n), kernel_(static_cast<int>(CurrentIsa())) {
+  const Kernel kernel = KernelFor(CurrentIsa());
+  padded_n_ = (n + kernel.nr - 1) / kernel.nr * kernel.nr;
+  data_.resize(static_cast<std::size_t>(k) * padded_n_);
+  for (int pc = 0; pc < k; pc += kKc) {
+    const int kc = std::min(kKc, k - pc);
+    PackB(kc, n, View{b.p + pc * b.rs, b.rs, b.cs}, kernel.nr, data_.data() + static_cast<std::size_t>(pc) * padded_n_);
+  }
+}
+
+void GemmPacked(int m, View a, const PackedB& b, float* c, std::ptrdiff_t ldc, bool accumulate) {
+  const int n = b.n_, k = b.k_;
+  if (m <= 0 || n <= 0 || k <= 0) return;
+  static_assert(static_cast<int>(Isa::kAvx512) < kKernelCount);
+  const Kernel kernel = KernelFor(static_cast<Isa>(b.kernel_));
+  thread_local Scratch a_buf;
+  const int mc_max = kernel.mr * 24;
+  float* ap = a_buf.Get(static_cast<std::size_t>(mc_max + kernel.mr) * std::min(k, kKc));
+  for (int pc = 0; pc < k; pc += kKc) {
+    const int kc = std::min(kKc, k - pc);
+    const float* bp = b.data_.data() + static_cast<std::size_t>(pc) * b.padded_n_;
+    for (int ic = 0; ic < m; ic += mc_max) {
+      const int mc = std::min(mc_max, m - ic);
+      PackA(mc, kc, View{a.p + ic * a.rs + pc * a.cs, a.rs, a.cs}, kernel.mr, ap);
+      for (int jr = 0; jr < n; jr += kernel.nr) {
+        const float* bpanel = bp + static_cast<std::size_t>(jr / kernel.nr) * kc * kernel.nr;
+        for (int ir = 0; ir < mc; ir += kernel.mr) {
+          kernel.fn(kc, ap + (ir / kernel.mr) * kc * kernel.mr, bpanel, c + (ic + ir) * ldc + jr, ldc,
+                    std::min(kernel.mr, mc - ir), std::min(kernel.nr, n - jr), accumulate || pc > 0);
+        }
+      }
+    }
+  }
+}
 
 void Gemm(int m, int n, int k, View a, View b, float* c, std::ptrdiff_t ldc) {
   const Kernel kernel = KernelFor(CurrentIsa());

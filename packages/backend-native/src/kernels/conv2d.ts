@@ -1,9 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { NativeAddon } from '../addon.js';
-import { Activation, type ActivationCode } from '../native-enums.js';
-import type { NativeBackend } from '../native-backend.js';
+import type { ConvArgs, NativeAddon } from '../addon.js';
+import { Activation } from '../native-enums.js';
 import { kernelArgs } from './float32-inputs.js';
-import { col2im, type ConvGeometry, convGeometry, im2col, scratchArray } from './im2col.js';
 
 interface ConvAttrs {
   strides: [number, number] | number;
@@ -25,8 +23,14 @@ interface BackpropFilterAttrs extends Omit<ConvAttrs, 'dilations'> {
   filterShape: [number, number, number, number];
 }
 
-function geometry(xShape: number[], filterShape: number[], attrs: Partial<ConvAttrs>): ConvGeometry | undefined {
-  const dataFormat = tf.backend_util.convertConv2DDataFormat(attrs.dataFormat ?? 'NHWC');
+/**
+ * The addon's sizes for a convolution of `xShape` by `filterShape` (tfjs's own `computeConv2DInfo`,
+ * so every padding — 'valid', 'same', a number, explicit — and rounding mode means what it means
+ * on cpu), or undefined for what the native kernels leave to the cpu ones: NCHW, and shapes that
+ * are not 4-D.
+ */
+function convArgs(xShape: readonly number[], filterShape: readonly number[], attrs: Partial<ConvAttrs>): ConvArgs | undefined {
+  if ((attrs.dataFormat ?? 'NHWC') !== 'NHWC' || xShape.length !== 4 || filterShape.length !== 4) return undefined;
   const info = tf.backend_util.computeConv2DInfo(
     xShape as [number, number, number, number],
     filterShape as [number, number, number, number],
@@ -35,31 +39,36 @@ function geometry(xShape: number[], filterShape: number[], attrs: Partial<ConvAt
     attrs.pad ?? 'valid',
     attrs.dimRoundingMode,
     false,
-    dataFormat,
+    'channelsLast',
   );
-  return convGeometry(info);
+  if (info.inChannels !== filterShape[2]) return undefined; // tfjs-cpu's own error, from the fallback
+  return {
+    batch: info.batchSize,
+    inHeight: info.inHeight,
+    inWidth: info.inWidth,
+    inChannels: info.inChannels,
+    outHeight: info.outHeight,
+    outWidth: info.outWidth,
+    outChannels: info.outChannels,
+    filterHeight: info.filterHeight,
+    filterWidth: info.filterWidth,
+    strideHeight: info.strideHeight,
+    strideWidth: info.strideWidth,
+    dilationHeight: info.dilationHeight,
+    dilationWidth: info.dilationWidth,
+    padTop: info.padInfo.top,
+    padLeft: info.padInfo.left,
+  };
 }
 
 const float32 = (t: tf.TensorInfo | undefined): t is tf.TensorInfo => t?.dtype === 'float32';
+const outShape = (a: ConvArgs) => [a.batch, a.outHeight, a.outWidth, a.outChannels];
 
 /**
- * `out = im2col(x) · filter (+ bias, activation)`: the forward convolution as one GEMM on the
- * addon's packed, threaded matmul, the filter `[kh, kw, in, out]` read as a `[kh·kw·in, out]` matrix.
+ * `Conv2D` (NHWC; any strides, dilations, padding and rounding mode) on the addon: im2col block
+ * by block of output rows into the packed, threaded GEMM. NCHW and non-float32 inputs go to the
+ * cpu kernel.
  */
-function convForward(addon: NativeAddon, backend: NativeBackend, x: tf.TensorInfo, filter: tf.TensorInfo, g: ConvGeometry, bias: Float32Array | null, activation: ActivationCode): tf.TensorInfo {
-  const rows = g.batchSize * g.outHeight * g.outWidth;
-  const k = g.filterHeight * g.filterWidth * g.inChannels;
-  const out = backend.allocate(rows * g.outChannels);
-  if (out.length > 0) {
-    const pointwise = k === g.inChannels && g.strideHeight === 1 && g.strideWidth === 1 && g.padInfo.top === 0 && g.padInfo.left === 0;
-    const cols = pointwise ? backend.float32(x, 'x') : scratchArray(rows * k);
-    if (!pointwise) im2col(backend.float32(x, 'x'), g, cols);
-    addon.matmul(cols, backend.float32(filter, 'filter'), out, bias, { batch: 1, m: rows, n: g.outChannels, k, transposeA: false, transposeB: false, batchA: 1, batchB: 1, activation });
-  }
-  return backend.makeTensorInfo([g.batchSize, g.outHeight, g.outWidth, g.outChannels], 'float32', out);
-}
-
-/** `Conv2D` (NHWC, any strides, dilations and padding) as im2col + GEMM; NCHW and non-float32 go to the cpu kernel. */
 export function conv2dKernel(addon: NativeAddon, fallback: tf.KernelFunc): tf.KernelConfig {
   return {
     kernelName: tf.Conv2D,
@@ -67,17 +76,26 @@ export function conv2dKernel(addon: NativeAddon, fallback: tf.KernelFunc): tf.Ke
     kernelFunc: (args) => {
       const { inputs, backend, attrs } = kernelArgs<ConvAttrs>(args);
       const { x, filter } = inputs;
-      if (!float32(x) || !float32(filter) || attrs.dataFormat === 'NCHW') return fallback(args);
-      const g = geometry(x.shape, filter.shape, attrs);
-      if (!g) return fallback(args);
-      return convForward(addon, backend, x, filter, g, null, Activation.linear);
+      const sizes = float32(x) && float32(filter) ? convArgs(x.shape, filter.shape, attrs) : undefined;
+      if (!x || !filter || !sizes) return fallback(args);
+      const out = backend.allocate(tf.util.sizeFromShape(outShape(sizes)));
+      addon.conv2d(backend.float32(x, 'x'), backend.float32(filter, 'filter'), null, out, { ...sizes, activation: Activation.linear });
+      return backend.makeTensorInfo(outShape(sizes), 'float32', out);
     },
   };
 }
 
+/** Whether `bias` adds one value per output channel (shape `[c]`, `[1, …, c]`) or one in all. */
+function channelBias(bias: tf.TensorInfo, channels: number): boolean {
+  const size = tf.util.sizeFromShape(bias.shape);
+  if (size === 1) return true;
+  return size === channels && bias.shape.length <= 4 && bias.shape[bias.shape.length - 1] === channels;
+}
+
 /**
- * `FusedConv2D` with a per-filter bias (or none) and a linear or relu activation, the GEMM's own
- * epilogue; other activations, PReLU weights and broadcast biases go to the cpu kernel.
+ * `FusedConv2D` with a per-channel (or scalar) bias or none, and a linear or relu activation,
+ * applied to each block of rows while it is in cache; other activations, PReLU weights, other
+ * bias shapes and what {@link conv2dKernel} leaves out go to the cpu kernel.
  */
 export function fusedConv2dKernel(addon: NativeAddon, fallback: tf.KernelFunc): tf.KernelConfig {
   return {
@@ -87,15 +105,20 @@ export function fusedConv2dKernel(addon: NativeAddon, fallback: tf.KernelFunc): 
       const { inputs, backend, attrs } = kernelArgs<FusedConvAttrs>(args);
       const { x, filter, bias, preluActivationWeights } = inputs;
       const activation = attrs.activation === 'relu' ? Activation.relu : attrs.activation === 'linear' || attrs.activation == null ? Activation.linear : undefined;
-      if (!float32(x) || !float32(filter) || attrs.dataFormat === 'NCHW' || activation === undefined || preluActivationWeights) return fallback(args);
-      const g = geometry(x.shape, filter.shape, attrs);
-      if (!g || (bias && (!float32(bias) || bias.shape.reduce((a, b) => a * b, 1) !== g.outChannels))) return fallback(args);
-      return convForward(addon, backend, x, filter, g, bias ? backend.float32(bias, 'bias') : null, activation);
+      if (!float32(x) || !float32(filter) || activation === undefined || preluActivationWeights) return fallback(args);
+      const sizes = convArgs(x.shape, filter.shape, attrs);
+      if (!sizes || (bias && (!float32(bias) || !channelBias(bias, sizes.outChannels)))) return fallback(args);
+      const out = backend.allocate(tf.util.sizeFromShape(outShape(sizes)));
+      addon.conv2d(backend.float32(x, 'x'), backend.float32(filter, 'filter'), bias ? backend.float32(bias, 'bias') : null, out, { ...sizes, activation });
+      return backend.makeTensorInfo(outShape(sizes), 'float32', out);
     },
   };
 }
 
-/** `Conv2DBackpropFilter`: `dFilter = im2col(x)ᵀ · dy` as one GEMM (the transpose is a stride, not a copy). */
+/**
+ * `Conv2DBackpropFilter`: `dFilter = Σ_blocks im2col(x)ᵀ · dy` on the addon (the transpose is a
+ * stride; each thread sums its blocks, the sums are added at the end).
+ */
 export function conv2dBackpropFilterKernel(addon: NativeAddon, fallback: tf.KernelFunc): tf.KernelConfig {
   return {
     kernelName: tf.Conv2DBackpropFilter,
@@ -103,26 +126,16 @@ export function conv2dBackpropFilterKernel(addon: NativeAddon, fallback: tf.Kern
     kernelFunc: (args) => {
       const { inputs, backend, attrs } = kernelArgs<BackpropFilterAttrs>(args);
       const { x, dy } = inputs;
-      if (!float32(x) || !float32(dy) || attrs.dataFormat === 'NCHW') return fallback(args);
-      const g = geometry(x.shape, attrs.filterShape, { ...attrs, dilations: 1 });
-      if (!g) return fallback(args);
-      const rows = g.batchSize * g.outHeight * g.outWidth;
-      const k = g.filterHeight * g.filterWidth * g.inChannels;
-      const out = backend.allocate(k * g.outChannels);
-      if (out.length > 0) {
-        if (rows === 0) out.fill(0);
-        else {
-          const cols = scratchArray(rows * k);
-          im2col(backend.float32(x, 'x'), g, cols);
-          addon.matmul(cols, backend.float32(dy, 'dy'), out, null, { batch: 1, m: k, n: g.outChannels, k: rows, transposeA: true, transposeB: false, batchA: 1, batchB: 1, activation: Activation.linear });
-        }
-      }
+      const sizes = float32(x) && float32(dy) ? convArgs(x.shape, attrs.filterShape, { ...attrs, dilations: 1 }) : undefined;
+      if (!x || !dy || !sizes || !tf.util.arraysEqual(dy.shape, outShape(sizes))) return fallback(args);
+      const out = backend.allocate(tf.util.sizeFromShape(attrs.filterShape));
+      addon.conv2dBackpropFilter(backend.float32(x, 'x'), backend.float32(dy, 'dy'), out, sizes);
       return backend.makeTensorInfo([...attrs.filterShape], 'float32', out);
     },
   };
 }
 
-/** `Conv2DBackpropInput`: `dx = col2im(dy · filterᵀ)`, one GEMM and a scatter-add. */
+/** `Conv2DBackpropInput`: `dx = col2im(dy · filterᵀ)` on the addon, block by block, image by image across threads. */
 export function conv2dBackpropInputKernel(addon: NativeAddon, fallback: tf.KernelFunc): tf.KernelConfig {
   return {
     kernelName: tf.Conv2DBackpropInput,
@@ -130,18 +143,10 @@ export function conv2dBackpropInputKernel(addon: NativeAddon, fallback: tf.Kerne
     kernelFunc: (args) => {
       const { inputs, backend, attrs } = kernelArgs<BackpropInputAttrs>(args);
       const { dy, filter } = inputs;
-      if (!float32(dy) || !float32(filter) || attrs.dataFormat === 'NCHW') return fallback(args);
-      const g = geometry([...attrs.inputShape], filter.shape, { ...attrs, dilations: 1 });
-      if (!g) return fallback(args);
-      const rows = g.batchSize * g.outHeight * g.outWidth;
-      const k = g.filterHeight * g.filterWidth * g.inChannels;
-      const dx = backend.allocate(g.batchSize * g.inHeight * g.inWidth * g.inChannels);
-      dx.fill(0);
-      if (rows > 0 && k > 0 && g.outChannels > 0) {
-        const cols = scratchArray(rows * k);
-        addon.matmul(backend.float32(dy, 'dy'), backend.float32(filter, 'filter'), cols, null, { batch: 1, m: rows, n: k, k: g.outChannels, transposeA: false, transposeB: true, batchA: 1, batchB: 1, activation: Activation.linear });
-        col2im(cols, g, dx);
-      }
+      const sizes = float32(dy) && float32(filter) ? convArgs(attrs.inputShape, filter.shape, { ...attrs, dilations: 1 }) : undefined;
+      if (!dy || !filter || !sizes || !tf.util.arraysEqual(dy.shape, outShape(sizes))) return fallback(args);
+      const dx = backend.allocate(tf.util.sizeFromShape(attrs.inputShape));
+      addon.conv2dBackpropInput(backend.float32(dy, 'dy'), backend.float32(filter, 'filter'), dx, sizes);
       return backend.makeTensorInfo([...attrs.inputShape], 'float32', dx);
     },
   };
