@@ -26,8 +26,11 @@ const CLASSES = 10;
  * 10 digit classes. Errors name the file and the layer; the caller disposes the model.
  */
 export async function buildArchitecture(choice: ArchitectureChoice): Promise<Sequential> {
-  if (choice.model === 'mlp') return mnistMlp({ hidden: choice.hidden, seed: choice.seed });
-  if (choice.model === 'cnn') return mnistCnn({ seed: choice.seed });
+  if (choice.model === 'mlp' || choice.model === 'cnn') {
+    const model = choice.model === 'mlp' ? mnistMlp({ hidden: choice.hidden, seed: choice.seed }) : mnistCnn({ seed: choice.seed });
+    model.build();
+    return model;
+  }
   const file = choice.model;
   if (!file.toLowerCase().endsWith('.json')) {
     throw new UsageError(`--model ${file}: expected ${ARCHITECTURES.join(' or ')}, or a .json file with a Keras model topology`, 2);

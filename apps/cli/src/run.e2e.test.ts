@@ -83,7 +83,7 @@ describe('run folders, interruption and resume', () => {
     fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ ...config, hidden: 64 }));
     const other = lab(['train', '--resume', dir, ...dataArgs]);
     expect(other.code).toBe(1);
-    expect(other.stderr.trim()).toMatch(/cannot resume: the checkpoint in .* is a network of input 28×28×1 and Dense layers \[128, 10\], but the run's config says input 28×28×1 and Dense layers \[64, 10\]/);
+    expect(other.stderr.trim()).toMatch(/cannot resume: the checkpoint in .* is a network of input 28×28×1 → Flatten → Dense → Dense \(101,770 parameters\), but the run's config \(--model mlp, --hidden 64\) builds 28×28×1 → Flatten → Dense → Dense \(50,890 parameters\)/);
   });
 
   it('a diverging run stops with a message naming the epoch and step, keeping the last good checkpoint', () => {
