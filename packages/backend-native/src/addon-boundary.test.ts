@@ -138,6 +138,21 @@ describe('the addon boundary', () => {
     expect(Array.from(dx)).toEqual(new Array(32).fill(0.125));
   });
 
+  it('checks relu, step and columnSums', () => {
+    expect(() => addon.relu(f32(4), f32(3), {})).toThrow(new RangeError("lab_native.relu: out has 3 elements, needs 4 (x's length)"));
+    expect(() => raw.relu!(f32(4), f32(4))).toThrow(/^lab_native\.relu: expected 3 arguments \(x, out, attrs\), got 2$/);
+    expect(() => raw.step!(f32(4), f32(4), {})).toThrow(/^lab_native\.step: attrs\.alpha must be a number, got undefined$/);
+    expect(() => addon.columnSums(f32(5), f32(3), { rows: 2, cols: 3 })).toThrow(/: x has 5 elements, needs 6 \(rows × cols\)$/);
+    const out = new Float32Array(4);
+    addon.step(Float32Array.of(-1, 0, 2, Number.NaN), out, { alpha: 0.5 });
+    expect(Array.from(out)).toEqual([0.5, 0.5, 1, Number.NaN]);
+    addon.relu(Float32Array.of(-1, -0, 2, Number.NaN), out, {});
+    expect(Array.from(out)).toEqual([0, -0, 2, Number.NaN]);
+    const sums = new Float32Array(2);
+    addon.columnSums(Float32Array.of(1, 2, 3, 4, 5, 6), sums, { rows: 3, cols: 2 });
+    expect(Array.from(sums)).toEqual([9, 12]);
+  });
+
   it('checks setIsa and setThreads arguments', () => {
     expect(addon.setIsa(Isa.generic)).toBe(true);
     expect(addon.info().isa).toBe('generic');

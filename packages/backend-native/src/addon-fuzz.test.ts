@@ -308,6 +308,16 @@ const entries: Entry[] = [
       }),
   },
   {
+    name: 'step',
+    params: [array('x', 'other'), array('out'), { kind: 'attrs', keys: { alpha: { kind: 'number' } } }],
+    valid: fc.record({ n: fc.integer({ min: 0, max: 40 }), alpha: fc.double() }).map(({ n, alpha }) => [filled(n), filled(n), { alpha }]),
+  },
+  {
+    name: 'columnSums',
+    params: [array('x'), array('out'), { kind: 'attrs', keys: { rows: { kind: 'size' }, cols: { kind: 'size' } } }],
+    valid: fc.record({ rows: small, cols: small }).map(({ rows, cols }) => [filled(rows * cols), filled(cols), { rows, cols }]),
+  },
+  {
     name: 'conv2d',
     params: [array('x'), array('filter'), array('bias', 'other', 'ok'), array('out'), { kind: 'attrs', keys: { ...convKeys, activation: { kind: 'activation' } } }],
     valid: fc

@@ -201,6 +201,12 @@ export interface NativeAddon {
   avgPool(x: Float32Array, out: Float32Array, args: PoolArgs): void;
   /** `dx`: the sum of `dy` over the windows holding each pixel, over `filterHeight · filterWidth` (tfjs-cpu's rule). */
   avgPoolGrad(dy: Float32Array, dx: Float32Array, args: PoolArgs): void;
+  /** `out[i] = x[i] < 0 ? 0 : x[i]` over x's length (tfjs's relu: NaN and −0 stay). */
+  relu(x: Float32Array, out: Float32Array, args: Record<string, never>): void;
+  /** `out[i] = x[i] > 0 ? 1 : (NaN ? NaN : alpha)` over x's length (tfjs's step). */
+  step(x: Float32Array, out: Float32Array, args: { alpha: number }): void;
+  /** `out[j] = Σ_i x[i · cols + j]`, summed in float64 in row order and rounded once. */
+  columnSums(x: Float32Array, out: Float32Array, args: { rows: number; cols: number }): void;
   info(): NativeInfo;
   /** Forces an instruction set no better than the CPU's; false (changing nothing) otherwise. */
   setIsa(isa: IsaCode): boolean;

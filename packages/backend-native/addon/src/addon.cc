@@ -370,6 +370,43 @@ Napi::Value AvgPoolGrad(const Napi::CallbackInfo& info) {
   });
 }
 
+// relu(x, out, {}): out[i] = x[i] < 0 ? 0 : x[i] over x's length.
+Napi::Value Relu(const Napi::CallbackInfo& info) {
+  return Guard(info, "relu", [&] {
+    const Args args(info, "relu", "x, out, attrs");
+    args.AttrsAt(2);
+    const F32 x = args.Float32(0);
+    const F32 out = args.Float32(1, x.length, "x's length");
+    if (x.length > 0) lab::Relu(x.data, out.data, x.length);
+    return info.Env().Undefined();
+  });
+}
+
+// step(x, out, { alpha }): out[i] = x[i] > 0 ? 1 : (NaN ? NaN : alpha) over x's length.
+Napi::Value Step(const Napi::CallbackInfo& info) {
+  return Guard(info, "step", [&] {
+    const Args args(info, "step", "x, out, attrs");
+    const float alpha = static_cast<float>(args.AttrsAt(2).Number(Key::alpha));
+    const F32 x = args.Float32(0);
+    const F32 out = args.Float32(1, x.length, "x's length");
+    if (x.length > 0) lab::Step(x.data, alpha, out.data, x.length);
+    return info.Env().Undefined();
+  });
+}
+
+// columnSums(x, out, { rows, cols }): out[j] = Σ_i x[i, j], summed in double.
+Napi::Value ColumnSums(const Napi::CallbackInfo& info) {
+  return Guard(info, "columnSums", [&] {
+    const Args args(info, "columnSums", "x, out, attrs");
+    const Attrs attrs = args.AttrsAt(2);
+    const int rows = attrs.Size(Key::rows), cols = attrs.Size(Key::cols);
+    const F32 x = args.Float32(0, args.Product(rows, cols, "rows × cols"), "rows × cols");
+    const F32 out = args.Float32(1, cols, "cols");
+    if (cols > 0) lab::ColumnSums(x.data, rows, cols, out.data);
+    return info.Env().Undefined();
+  });
+}
+
 // info() → { isa, detectedIsa, threads }
 Napi::Value Info(const Napi::CallbackInfo& info) {
   return Guard(info, "info", [&] {
@@ -428,6 +465,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("momentumUpdate", Napi::Function::New(env, MomentumUpdate));
   exports.Set("sgdUpdate", Napi::Function::New(env, SgdUpdate));
   exports.Set("binary", Napi::Function::New(env, Binary));
+  exports.Set("relu", Napi::Function::New(env, Relu));
+  exports.Set("step", Napi::Function::New(env, Step));
+  exports.Set("columnSums", Napi::Function::New(env, ColumnSums));
   exports.Set("conv2d", Napi::Function::New(env, Conv2D));
   exports.Set("conv2dBackpropInput", Napi::Function::New(env, Conv2DBackpropInput));
   exports.Set("conv2dBackpropFilter", Napi::Function::New(env, Conv2DBackpropFilter));

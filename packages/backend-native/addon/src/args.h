@@ -24,7 +24,7 @@ namespace lab::napi {
       X(outputs) X(cols) X(scale) X(beta1) X(beta2) X(stepScale) X(epsHat) X(weightDecay) X(decay) X(nesterov) \
           X(epsilon) X(epsInSqrt) X(op) X(inHeight) X(inWidth) X(inChannels) X(outHeight) X(outWidth)            \
               X(outChannels) X(channels) X(filterHeight) X(filterWidth) X(strideHeight) X(strideWidth)          \
-                  X(dilationHeight) X(dilationWidth) X(padTop) X(padLeft)
+                  X(dilationHeight) X(dilationWidth) X(padTop) X(padLeft) X(alpha)
 
 enum class Key {
 #define LAB_KEY_ENTRY(name) name,

@@ -1,6 +1,7 @@
 #include "elementwise.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace lab {
 namespace {
@@ -47,6 +48,23 @@ void Binary(BinaryOp op, const float* a, std::size_t na, const float* b, std::si
     case BinaryOp::kMin: return Run<Min>(a, na, b, nb, out, n);
     case BinaryOp::kSquaredDifference: return Run<SqDiff>(a, na, b, nb, out, n);
   }
+}
+
+void Relu(const float* x, float* out, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) out[i] = x[i] < 0.0f ? 0.0f : x[i];
+}
+
+void Step(const float* x, float alpha, float* out, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) out[i] = x[i] > 0.0f ? 1.0f : (x[i] != x[i] ? x[i] : alpha);
+}
+
+void ColumnSums(const float* x, std::size_t rows, std::size_t cols, float* out) {
+  std::vector<double> sums(cols, 0.0);
+  for (std::size_t r = 0; r < rows; ++r) {
+    const float* row = x + r * cols;
+    for (std::size_t j = 0; j < cols; ++j) sums[j] += row[j];
+  }
+  for (std::size_t j = 0; j < cols; ++j) out[j] = static_cast<float>(sums[j]);
 }
 
 }  // namespace lab

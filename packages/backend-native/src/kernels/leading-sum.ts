@@ -1,12 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { NativeAddon } from '../addon.js';
 import { kernelArgs } from './float32-inputs.js';
 
 /**
  * `Sum` over leading axes (`[0]`, `[0, 1]`, `[0, 1, 2]` of an NHWC tensor: a bias gradient) as
- * column sums in one pass, in float64; the cpu kernel transposes the reduced axes to the end
+ * column sums in one native pass, in float64; the cpu kernel transposes the reduced axes to the end
  * first, a full copy. Other reductions go to the cpu kernel.
  */
-export function leadingSumKernel(fallback: tf.KernelFunc): tf.KernelConfig {
+export function leadingSumKernel(addon: NativeAddon, fallback: tf.KernelFunc): tf.KernelConfig {
   return {
     kernelName: tf.Sum,
     backendName: 'native',
@@ -19,10 +20,8 @@ export function leadingSumKernel(fallback: tf.KernelFunc): tf.KernelConfig {
       const columns = x.shape.slice(axes.length).reduce((a, b) => a * b, 1);
       const values = backend.float32(x, 'x');
       const rows = columns === 0 ? 0 : values.length / columns;
-      const sums = new Float64Array(columns);
-      for (let r = 0, i = 0; r < rows; r++) for (let c = 0; c < columns; c++, i++) sums[c]! += values[i]!;
       const out = backend.allocate(columns);
-      out.set(sums);
+      if (columns > 0) addon.columnSums(values, out, { rows, cols: columns });
       const shape = attrs.keepDims ? x.shape.map((d, i) => (i < axes.length ? 1 : d)) : x.shape.slice(axes.length);
       return backend.makeTensorInfo(shape, 'float32', out);
     },

@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { NativeAddon } from '../addon.js';
 import { kernelArgs } from './float32-inputs.js';
 
-/** `Relu` (`x < 0 ? 0 : x`; NaN stays NaN, as tfjs-cpu's) in one typed-array loop. */
-export function reluKernel(fallback: tf.KernelFunc): tf.KernelConfig {
+/** `Relu` (`x < 0 ? 0 : x`; NaN and −0 stay, as in tfjs-cpu) in one native loop; other dtypes go to the cpu kernel. */
+export function reluKernel(addon: NativeAddon, fallback: tf.KernelFunc): tf.KernelConfig {
   return {
     kernelName: tf.Relu,
     backendName: 'native',
@@ -12,12 +13,7 @@ export function reluKernel(fallback: tf.KernelFunc): tf.KernelConfig {
       if (x?.dtype !== 'float32') return fallback(args);
       const values = backend.float32(x, 'x');
       const out = backend.allocate(values.length);
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
-        // Not Math.max: -0 stays -0, as in tfjs-cpu.
-        // biome-ignore lint/complexity/useMathMinMax: keeps -0 and the cpu kernel's exact semantics
-        out[i] = v < 0 ? 0 : v;
-      }
+      addon.relu(values, out, {});
       return backend.makeTensorInfo([...x.shape], 'float32', out);
     },
   };
