@@ -1,7 +1,7 @@
 import { adamUpdate, hasKernel, hostTensor, softmaxCrossEntropy } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { registerWasmKernels } from './register.js';
+import { registerWasmKernels, wasmMissingKernelConfigs, wasmReplacementKernelConfigs } from './register.js';
 
 describe('@lab/backend-wasm', () => {
   it('registers its kernels for wasm on import, idempotently, and no others', () => {
@@ -10,6 +10,13 @@ describe('@lab/backend-wasm', () => {
     expect(hasKernel(adamUpdate)).toBe(true);
     expect(hasKernel(softmaxCrossEntropy)).toBe(true);
     expect(hasKernel(adamUpdate, 'cpu')).toBe(false);
+  });
+
+  it('registers the missing training kernels and the replacements for wasm', () => {
+    for (const config of [...wasmMissingKernelConfigs, ...wasmReplacementKernelConfigs]) {
+      expect(tf.getKernel(config.kernelName, 'wasm')?.kernelFunc, config.kernelName).toBe(config.kernelFunc);
+    }
+    expect(wasmMissingKernelConfigs.map((c) => c.kernelName)).toContain(tf.Conv2DBackpropFilter);
   });
 
   it('builds host tensors straight in the wasm heap', () => {

@@ -106,22 +106,9 @@ afterAll(async () => {
   await tf.setBackend('cpu');
 });
 
-/**
- * What stock tfjs-backend-wasm 4.22 cannot do yet, so the wasm runs leave those cases out (and say
- * so): it has no Conv2DBackpropFilter kernel, and its MaxPoolGrad gives wrong gradients when the
- * windows tile the input exactly (checked against tfjs-cpu: 3 of 216 values wrong on [2, 6, 6, 3]).
- * Both are lab's to supply in @lab/backend-wasm; until then a convnet does not train on wasm.
- */
-function wasmLacks(c: Case): string | undefined {
-  if (c.layer === 'Conv2D' && !tf.getKernel(tf.Conv2DBackpropFilter, 'wasm')) return 'no Conv2DBackpropFilter on wasm';
-  if (c.layer === 'MaxPooling2D') return "stock wasm MaxPoolGrad is wrong on exact tilings";
-  return undefined;
-}
-
 describe.each(['cpu', 'wasm'])('layers against PyTorch on %s', (backend) => {
   for (const c of cases) {
-    const lacking = backend === 'wasm' ? wasmLacks(c) : undefined;
-    (lacking ? it.skip : it)(`${title(c)}${lacking ? ` (${lacking})` : ''}`, async () => {
+    it(title(c), async () => {
       await tf.setBackend(backend);
       await expectNoLeak(() => check(c));
     });
