@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { parseBackend, selectBackend } from './backend.js';
 import { backendOption, dataOption, jsonOption, modelOption } from './common-options.js';
 import { UsageError } from './errors.js';
-import { finiteNumber, fraction, intInRange, MAX_FILTER_SIZE, MAX_HIDDEN, MAX_SIGMA, nonNegativeInt, positiveInt, positiveNumber, positiveNumberUpTo } from './options.js';
+import { finiteNumber, fraction, intInRange, MAX_FILTER_SIZE, MAX_HIDDEN, MAX_SIGMA, nonNegativeInt, openUnitInterval, positiveInt, positiveNumber, positiveNumberUpTo } from './options.js';
 import { applyConfigFile } from './config-file.js';
 import { type CvOptions, runCv } from './cv.js';
 import { runEvaluate } from './evaluate.js';
@@ -43,6 +43,9 @@ export function makeProgram(): Command {
     .addOption(backendOption())
     .option('--denoise <filter:value>', 'denoise images before training: gaussian:SIGMA, median:SIZE or mean:SIZE')
     .option('--validation-split <f>', 'fraction of the training data held out for validation', fraction('--validation-split'), 0)
+    .option('--early-stopping <patience>', 'stop after this many epochs without improvement of val_loss (loss without --validation-split), as Keras EarlyStopping', nonNegativeInt('--early-stopping'))
+    .option('--reduce-lr-on-plateau <patience>', 'multiply the learning rate by --plateau-factor after this many epochs without improvement (Keras ReduceLROnPlateau)', nonNegativeInt('--reduce-lr-on-plateau'))
+    .option('--plateau-factor <f>', 'with --reduce-lr-on-plateau: the factor, in (0, 1)', openUnitInterval('--plateau-factor'), 0.1)
     .option('--limit <n>', 'train on the first N training samples only', positiveInt('--limit'))
     .option('--config <file>', 'take options from a JSON or YAML file (a run\'s config.json reproduces it); flags override')
     .option('--out <dir>', 'run folder for config, metrics, checkpoints, model and report (default: runs/<timestamp>)')

@@ -81,3 +81,12 @@ export const MAX_HIDDEN = 65_536;
 export const MAX_FILTER_SIZE = 99;
 /** The largest Gaussian sigma: its kernel (radius 4σ) then stays under 201 taps. */
 export const MAX_SIGMA = 25;
+
+/** A commander parser for a number strictly between 0 and 1 (e.g. a factor that must shrink). */
+export function openUnitInterval(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !(n > 0 && n < 1)) throw new InvalidArgumentError(`${flag} must be a number in (0, 1), got '${value}'`);
+    return n;
+  };
+}

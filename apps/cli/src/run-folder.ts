@@ -70,6 +70,17 @@ export class RunFolder {
     await saveCheckpoint(model, this.checkpointDir, { ...model.position, seed });
   }
 
+  /** A JSON file of the run folder, or undefined when it does not exist. */
+  async readJson(name: string): Promise<unknown> {
+    const file = path.join(this.dir, name);
+    try {
+      return JSON.parse(await fs.readFile(file, 'utf8'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new Error(`${file}: ${(error as Error).message}`);
+    }
+  }
+
   async writeJson(name: string, value: unknown): Promise<void> {
     await writeFileAtomic(path.join(this.dir, name), `${JSON.stringify(value, null, 2)}\n`, { mkdir: true });
   }

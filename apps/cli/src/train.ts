@@ -13,9 +13,10 @@ import { progressCallback } from './progress.js';
 import { renderReportHtml } from './report-html.js';
 import { formatTestReport, scoreTestSet, type TestReport } from './test-report.js';
 import { RunFolder } from './run-folder.js';
+import { type CallbackFlags, type CallbackState, earlyStopNote, trainingCallbacks } from './train-callbacks.js';
 
 /** Options of `lab train` (the CLI flags, parsed). */
-export interface TrainOptions extends OptimizerFlags {
+export interface TrainOptions extends OptimizerFlags, CallbackFlags {
   data?: string;
   epochs: number;
   batchSize: number;
@@ -42,7 +43,10 @@ export interface TrainOptions extends OptimizerFlags {
 }
 
 /** The options a run folder's config.json keeps: everything that decides the numbers. */
-const CONFIG_KEYS = ['epochs', 'batchSize', 'optimizer', 'learningRate', 'lrSchedule', 'decayRate', 'decaySteps', 'staircase', 'loss', 'model', 'hidden', 'seed', 'validationSplit', 'limit', 'checkpointEvery', 'denoise', 'backend'] as const;
+const CONFIG_KEYS = ['epochs', 'batchSize', 'optimizer', 'learningRate', 'lrSchedule', 'decayRate', 'decaySteps', 'staircase', 'loss', 'model', 'hidden', 'seed', 'validationSplit', 'limit', 'checkpointEvery', 'denoise', 'backend', 'earlyStopping', 'reduceLrOnPlateau', 'plateauFactor'] as const;
+
+/** The run folder's file of the callbacks' counts, written at each epoch's end before the checkpoint. */
+const CALLBACK_STATE = 'callbacks.json';
 
 /** The summary `lab train --json` prints as its last line. */
 export interface TrainResult {
@@ -53,6 +57,8 @@ export interface TrainResult {
   backend: string;
   backend_reason: string;
   epochs: number;
+  /** Epochs trained in all (fewer than `epochs` when early stopping ended the run). */
+  epochs_run: number;
   batch_size: number;
   optimizer: string;
   loss: string;
@@ -110,6 +116,7 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
   let signals: ReturnType<typeof stopOnSignals> | undefined;
   try {
     let start = { epoch: 0, step: 0 };
+    let savedCallbacks: CallbackState = {};
     const compile = { optimizer: makeOptimizer(options), loss: options.loss, metrics: ['accuracy'] };
     if (flags.resume) {
       const checkpoint = await loadCheckpoint(run.checkpointDir).catch((error: Error) => {
@@ -120,6 +127,10 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
       model.compile(compile);
       model.optimizerState = checkpoint.optimizerState;
       start = { epoch: checkpoint.info.epoch, step: checkpoint.info.step };
+      const saved = (await run.readJson(CALLBACK_STATE)) as (CallbackState & { epochs?: number }) | undefined;
+      // The counts belong to the checkpoint when they were written after the same number of epochs.
+      if (saved && saved.epochs === start.epoch) savedCallbacks = saved;
+      else if (saved) log.write(`Note: ${CALLBACK_STATE} was written after epoch ${saved.epochs}, the checkpoint after ${start.epoch}; the callbacks start counting afresh\n`);
       log.write(`Resuming ${run.dir} at epoch ${start.epoch + 1}, step ${start.step}\n`);
     } else {
       model = await buildArchitecture(options);
@@ -129,8 +140,12 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
     log.write(`Run folder: ${run.dir}\n${model.summary()}\n`);
     const schedule = options.lrSchedule === 'exponential' ? `, decaying ×${options.decayRate} every ${options.decaySteps} steps${options.staircase ? ' (staircase)' : ''}` : '';
     log.write(`Training on ${train.count} samples for ${options.epochs} epochs, batch size ${options.batchSize}, ${options.optimizer} (learning rate ${initialLearningRate(options)}${schedule}), loss ${options.loss}\n`);
+    const extra = trainingCallbacks(options, savedCallbacks);
+    const watching = extra.describe();
+    if (watching) log.write(`Callbacks: ${watching}\n`);
     signals = stopOnSignals(model, log);
     const current = model;
+    const stopped = signals;
     const everySteps = options.checkpointEvery ?? 0;
     let steps = 0;
     const keeper: Callback = {
@@ -153,7 +168,10 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
           throw new UsageError(`the training loss became ${logs.loss} in epoch ${epoch + 1}; the last good checkpoint is in ${run.checkpointDir}`);
         }
         // An epoch cut short by Ctrl-C is logged as partial; its remainder is logged on resume.
-        await run.appendMetrics(epoch, current.stopTraining ? { ...logs, partial: 1 } : logs);
+        // (Early stopping also sets stopTraining, after a whole epoch.)
+        const partial = stopped.interrupted();
+        await run.appendMetrics(epoch, partial ? { ...logs, partial: 1 } : logs);
+        if (!partial) await run.writeJson(CALLBACK_STATE, { epochs: epoch + 1, ...extra.state() });
         await run.checkpoint(current, options.seed);
       },
     };
@@ -165,7 +183,7 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
       validationSplit: options.validationSplit,
       initialEpoch: start.epoch,
       initialStep: start.step,
-      callbacks: [progressCallback(log, options.epochs), keeper],
+      callbacks: [progressCallback(log, options.epochs), ...extra.callbacks, keeper],
     });
     const trainSeconds = (performance.now() - started) / 1000;
     if (signals.interrupted()) {
@@ -175,6 +193,8 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
         130,
       );
     }
+    const stopNote = earlyStopNote(extra.state(), options.epochs);
+    if (stopNote) log.write(`${stopNote}\n`);
     const report = await scoreTestSet(model, test.x, test.y, test.labels);
     await model.save(fileSystem(run.modelDir), {
       labels: Array.from({ length: 10 }, (_, i) => String(i)),
@@ -195,6 +215,7 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
       backend: backend.name,
       backend_reason: backend.reason,
       epochs: options.epochs,
+      epochs_run: history.epoch.length + start.epoch,
       batch_size: options.batchSize,
       optimizer: options.optimizer,
       loss: options.loss,
