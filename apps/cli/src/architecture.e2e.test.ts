@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { describe, expect, it } from 'vitest';
+import { selectBackend } from './backend.js';
+import { loadData, toTensors } from './mnist-tensors.js';
 
 // `--model` of lab train and lab cv, end to end with the built executable: the Keras MNIST convnet
 // on the default backend (auto), an architecture file in Keras' JSON form, and clear errors for
@@ -29,6 +33,45 @@ function writeJson(dir: string, name: string, value: unknown): string {
   return file;
 }
 
+/** A saved model folder (model.json + weights.bin) as tfjs's IOHandler, for stock tfjs-layers. */
+function folderHandler(dir: string): tf.io.IOHandler {
+  return {
+    async load() {
+      const json = JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8')) as tf.io.ModelJSON;
+      const weightSpecs = json.weightsManifest.flatMap((group) => group.weights);
+      const buffers = json.weightsManifest.flatMap((group) => group.paths.map((p) => fs.readFileSync(path.join(dir, p))));
+      const bytes = Buffer.concat(buffers);
+      return { modelTopology: json.modelTopology, weightSpecs, weightData: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), format: json.format, generatedBy: json.generatedBy, convertedBy: json.convertedBy };
+    },
+  };
+}
+
+/**
+ * The saved model, loaded by stock tfjs-layers on the default backend (auto), over the whole MNIST test
+ * set: its confusion matrix and its predicted class and probability for the misclassified images.
+ */
+async function tfjsLayersPredictions(modelDir: string) {
+  await selectBackend('auto');
+  const mnist = await loadData(shared, { write: () => true } as unknown as NodeJS.WriteStream);
+  const test = toTensors(mnist.test);
+  const model = await tfl.loadLayersModel(folderHandler(modelDir));
+  try {
+    const probabilities = tf.tidy(() => model.predict(test.x) as tf.Tensor2D);
+    const rows = (await probabilities.array()) as number[][];
+    probabilities.dispose();
+    const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
+    const predicted = rows.map((row, i) => {
+      const best = row.indexOf(Math.max(...row));
+      confusion[test.labels[i]!]![best]! += 1;
+      return { predicted: best, probability: row[best]! };
+    });
+    return { confusion, predicted };
+  } finally {
+    model.dispose();
+    tf.dispose([test.x, test.y]);
+  }
+}
+
 const sequential = (layers: object[]) => ({ class_name: 'Sequential', config: { name: 'mine', layers } });
 
 describe('lab train --model', () => {
@@ -50,7 +93,7 @@ describe('lab train --model', () => {
     }
   });
 
-  it('trains the Keras MNIST convnet on the default backend, saves it, evaluates it to the same accuracy, and refuses to resume it as another network', () => {
+  it('trains the Keras MNIST convnet on the default backend, saves it, evaluates it to the same accuracy, predicts as stock tfjs-layers does, and refuses to resume it as another network', async () => {
     const r = lab(['train', ...dataArgs, '--model', 'cnn', '--limit', '2000', '--epochs', '1', '--seed', '4', '--out', 'run', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = lastJson(r.stdout);
@@ -64,6 +107,20 @@ describe('lab train --model', () => {
     const evaluated = lab(['evaluate', '--model', path.join(r.cwd, 'run', 'model'), ...dataArgs, '--json']);
     expect(evaluated.code, evaluated.stderr).toBe(0);
     expect(Math.abs((lastJson(evaluated.stdout).test_accuracy as number) - (out.test_accuracy as number))).toBeLessThan(1e-6);
+    // Stock tfjs-layers loads the saved convnet and predicts as lab did on the 10,000 test images
+    // (a near tie could flip one: tfjs-layers' ops may sum in another order than lab's fused ones).
+    const report = JSON.parse(fs.readFileSync(path.join(r.cwd, 'run', 'test-report.json'), 'utf8')) as {
+      confusion_matrix: number[][];
+      misclassified: { index: number; predicted: number; probability: number }[];
+    };
+    const theirs = await tfjsLayersPredictions(path.join(r.cwd, 'run', 'model'));
+    const differing = theirs.confusion.flat().reduce((sum, n, i) => sum + Math.abs(n - report.confusion_matrix.flat()[i]!), 0) / 2;
+    expect(differing).toBeLessThanOrEqual(1);
+    expect(report.misclassified.length).toBeGreaterThan(0);
+    for (const m of report.misclassified) {
+      expect(theirs.predicted[m.index]!.predicted).toBe(m.predicted);
+      expect(theirs.predicted[m.index]!.probability).toBeCloseTo(m.probability, 4);
+    }
     const resumed = lab(['train', '--resume', path.join(r.cwd, 'run'), '--model', 'mlp', '--override']);
     expect(resumed.code).not.toBe(0);
     expect(resumed.stderr).toMatch(/cannot resume: the checkpoint .* is a network of input 28×28×1 → Conv2D → MaxPooling2D/);
