@@ -1,13 +1,13 @@
 import { array, boolean, checkOptions, string } from '@lab/core';
 import { parse } from 'csv-parse/browser/esm/sync';
-import { clip, DEFAULT_MISSING, formatCell } from './cells.js';
+import { clip, DEFAULT_MISSING, formatCell, parseCell } from './cells.js';
 import { MARKER } from './option-constraints.js';
 import type { Table } from './table.js';
 import { rowCount } from './table.js';
 import { TableBuilder } from './table-builder.js';
 
 /** The constraints of {@link CsvReadOptions}. */
-export const CSV_READ_OPTIONS = { delimiter: MARKER, header: boolean(), stringColumns: array(string()), missing: array(string()), source: string() };
+export const CSV_READ_OPTIONS = { delimiter: MARKER, header: boolean(), stringColumns: array(string()), inferTypes: boolean(), missing: array(string()), source: string() };
 
 /** Options of {@link parseCsv}. */
 export interface CsvReadOptions {
@@ -17,6 +17,12 @@ export interface CsvReadOptions {
   header?: boolean;
   /** Columns kept as text; every other column must hold numbers. Default none. */
   stringColumns?: readonly string[];
+  /**
+   * Tell numeric columns from text ones by their cells instead of `stringColumns`: a column whose
+   * cells are all numbers or missing is numeric, any other is text (`stringColumns` then has no
+   * effect). Default false.
+   */
+  inferTypes?: boolean;
   /** Cells read as missing (NaN, or null in a text column); default `''`, `NA`, `NaN`, `nan`, `N/A`. */
   missing?: readonly string[];
   /** Name of the file, first in error messages; default `CSV`. */
@@ -51,9 +57,27 @@ export function parseCsv(text: string, options: CsvReadOptions = {}): Table {
   const width = first?.record.length ?? 0;
   const header = options.header ?? true;
   const names = header ? (first?.record ?? []) : Array.from({ length: width }, (_, c) => `x${c}`);
-  const builder = new TableBuilder(names, options.stringColumns ?? [], options.missing ?? DEFAULT_MISSING, source);
+  const missing = options.missing ?? DEFAULT_MISSING;
+  const builder = new TableBuilder(names, options.inferTypes ? names : (options.stringColumns ?? []), missing, source);
   for (const { record, info } of header ? rest : records) builder.add(record, info.lines);
-  return builder.build();
+  const table = builder.build();
+  return options.inferTypes ? numericWherePossible(table, missing) : table;
+}
+
+/** `table` with each text column whose cells all read as numbers (or missing) turned numeric. */
+function numericWherePossible(table: Table, missing: readonly string[]): Table {
+  const columns = table.columns.map((column) => {
+    if (column instanceof Float64Array) return column;
+    const values = new Float64Array(column.length);
+    for (let r = 0; r < column.length; r++) {
+      const cell = column[r] ?? null;
+      const value = cell === null ? Number.NaN : parseCell(cell, missing);
+      if (value === undefined) return column;
+      values[r] = value;
+    }
+    return values;
+  });
+  return { names: table.names, columns };
 }
 
 /** csv-parse's error as one naming the source and line. */

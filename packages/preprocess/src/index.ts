@@ -19,6 +19,7 @@ export { Pipeline, type PipelineJSON, type PipelineStep } from './pipeline.js';
 export { type PixelsInput, type ScalePixelsOptions, scalePixels } from './scale-pixels.js';
 export { type ImputeStrategy, SimpleImputer, type SimpleImputerOptions } from './simple-imputer.js';
 export { StandardScaler, type StandardScalerOptions } from './standard-scaler.js';
+export { type InferTaskOptions, inferTask, type TableColumn, TableTarget, type TableTargetJSON, type TableTask } from './table-target.js';
 export { rowCount, rowsToTable, type Table, tableToRows, tableToTensor, tensorToTable } from './table.js';
 export { type CenterDigitOptions, centerDigit, type GreyImage } from './center-digit.js';
 export { type ToCategoricalOptions, toCategorical } from './to-categorical.js';
