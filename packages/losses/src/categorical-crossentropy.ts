@@ -1,8 +1,9 @@
 import { checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { checkInputs, checkSmoothing, resolveAxis } from './check-inputs.js';
+import { checkWeightsNotMixed, classWeights } from './class-weight.js';
 import { EPSILON } from './epsilon.js';
-import { CROSSENTROPY_OPTIONS } from './option-constraints.js';
+import { CATEGORICAL_OPTIONS } from './option-constraints.js';
 import { checkProbabilities } from './probabilities.js';
 import { checkReduction, reduce } from './reduction.js';
 import type { LossOptions } from './types.js';
@@ -24,6 +25,16 @@ export interface CategoricalCrossentropyOptions extends LossOptions {
    * skips it (e.g. finite differences that step off the simplex). Default `true`.
    */
   checkProbabilities?: boolean;
+  /**
+   * One weight per class, PyTorch's `weight=`: a rank-1 tensor of length `classes` (any numeric
+   * dtype, not disposed) multiplying each class's term, so the per-sample loss is
+   * `-sum_c w_c y_c log p_c` (with smoothed targets when `labelSmoothing` is set). For this
+   * (probability-target) loss `'mean'` still divides by the number of samples, as PyTorch's
+   * `cross_entropy` does with probability targets; {@link sparseCategoricalCrossentropy} divides by
+   * the summed weights of the labels instead (PyTorch's weighted mean for class indices). Not with
+   * `sampleWeight` (an error: fold the class weights into it). Default none (every weight 1).
+   */
+  classWeight?: tf.Tensor;
 }
 
 /**
@@ -50,35 +61,40 @@ export function categoricalCrossentropy(
   yPred: tf.Tensor,
   options: CategoricalCrossentropyOptions = {},
 ): tf.Tensor {
-  checkOptions('categoricalCrossentropy', options, CROSSENTROPY_OPTIONS);
-  checkReduction('categoricalCrossentropy', options.reduction ?? 'mean');
-  checkSmoothing('categoricalCrossentropy', options.labelSmoothing ?? 0);
+  const name = 'categoricalCrossentropy';
+  checkOptions(name, options, CATEGORICAL_OPTIONS);
+  checkReduction(name, options.reduction ?? 'mean');
+  checkSmoothing(name, options.labelSmoothing ?? 0);
+  checkWeightsNotMixed(name, options);
   return tf.tidy(() => {
-    const [target, output] = checkInputs('categoricalCrossentropy', yTrue, yPred);
-    return crossentropy('categoricalCrossentropy', target, output, options);
+    const [target, output] = checkInputs(name, yTrue, yPred);
+    const perSample = perSampleCrossentropy(name, target, output, options);
+    return reduce(name, perSample, options.reduction ?? 'mean', options.sampleWeight);
   });
 }
 
 /**
- * The shared body of the categorical and sparse losses, on checked float32 inputs of equal shape;
- * from probabilities it checks them first (unless `checkProbabilities: false`). Call inside
- * `tf.tidy`.
+ * The shared body of the categorical and sparse losses, on checked float32 inputs of equal shape:
+ * the per-sample losses, class-weighted when `classWeight` is given, before `sampleWeight` and the
+ * reduction. From probabilities it checks them first (unless `checkProbabilities: false`). Call
+ * inside `tf.tidy`.
  */
-export function crossentropy(
+export function perSampleCrossentropy(
   lossName: string,
   target: tf.Tensor,
   output: tf.Tensor,
   options: CategoricalCrossentropyOptions,
 ): tf.Tensor {
-  const { fromLogits = false, reduction = 'mean', axis = -1, labelSmoothing = 0, sampleWeight } = options;
+  const { fromLogits = false, axis = -1, labelSmoothing = 0, classWeight } = options;
   const classAxis = resolveAxis(lossName, axis, output.rank);
   if (!fromLogits && (options.checkProbabilities ?? true)) checkProbabilities(lossName, output, classAxis);
   const classes = output.shape[classAxis] ?? 1;
   const smoothed =
     labelSmoothing === 0 ? target : tf.add(tf.mul(target, 1 - labelSmoothing), labelSmoothing / classes);
   const logP = fromLogits ? logSoftmax(output, classAxis) : clippedLog(output, classAxis);
-  const perSample = tf.neg(tf.sum(tf.mul(smoothed, logP), classAxis));
-  return reduce(lossName, perSample, reduction, sampleWeight);
+  const weighted =
+    classWeight === undefined ? smoothed : tf.mul(smoothed, classWeights(lossName, classWeight, classes, classAxis, output.rank));
+  return tf.neg(tf.sum(tf.mul(weighted, logP), classAxis));
 }
 
 function logSoftmax(logits: tf.Tensor, axis: number): tf.Tensor {

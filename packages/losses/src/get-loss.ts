@@ -5,8 +5,8 @@ import { categoricalCrossentropy } from './categorical-crossentropy.js';
 import { HUBER_OPTIONS, huber } from './huber.js';
 import { meanAbsoluteError } from './mean-absolute-error.js';
 import { meanSquaredError } from './mean-squared-error.js';
-import { CROSSENTROPY_OPTIONS, LOSS_OPTIONS } from './option-constraints.js';
-import { SPARSE_OPTIONS, sparseCategoricalCrossentropy } from './sparse-categorical-crossentropy.js';
+import { BINARY_OPTIONS, CATEGORICAL_OPTIONS, LOSS_OPTIONS, SPARSE_OPTIONS } from './option-constraints.js';
+import { sparseCategoricalCrossentropy } from './sparse-categorical-crossentropy.js';
 import type { LossFn } from './types.js';
 
 /** A loss that takes an options object as its third argument. */
@@ -29,8 +29,8 @@ const OPTIONS = new Map<LossWithOptions, [string, Constraints]>([
   [meanSquaredError, ['meanSquaredError', LOSS_OPTIONS]],
   [meanAbsoluteError, ['meanAbsoluteError', LOSS_OPTIONS]],
   [huber, ['huber', HUBER_OPTIONS]],
-  [binaryCrossentropy, ['binaryCrossentropy', CROSSENTROPY_OPTIONS]],
-  [categoricalCrossentropy, ['categoricalCrossentropy', CROSSENTROPY_OPTIONS]],
+  [binaryCrossentropy, ['binaryCrossentropy', BINARY_OPTIONS]],
+  [categoricalCrossentropy, ['categoricalCrossentropy', CATEGORICAL_OPTIONS]],
   [sparseCategoricalCrossentropy, ['sparseCategoricalCrossentropy', SPARSE_OPTIONS]],
 ]);
 

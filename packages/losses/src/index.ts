@@ -1,5 +1,5 @@
 // The whole public surface of @lab/losses.
-export { type BinaryCrossentropyOptions, binaryCrossentropy } from './binary-crossentropy.js';
+export { type BinaryCrossentropyOptions, binaryCrossentropy, type ProbabilityClipping } from './binary-crossentropy.js';
 export { type CategoricalCrossentropyOptions, categoricalCrossentropy } from './categorical-crossentropy.js';
 export { EPSILON } from './epsilon.js';
 export { getLoss, LOSS_NAMES, type LossName } from './get-loss.js';

@@ -1,4 +1,4 @@
-import { any, boolean, type Constraints, instance } from '@lab/core';
+import { any, boolean, type Constraints, instance, integer, oneOf } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 
 // The options of every loss, as @lab/core's constraints: `checkOptions` rejects an unknown key
@@ -21,4 +21,23 @@ export const CROSSENTROPY_OPTIONS = {
   /** Checked by `checkSmoothing`: a number in [0, 1]. */
   labelSmoothing: any(),
   checkProbabilities: boolean(),
+} satisfies Constraints;
+
+const isTensor = instance('a tf.Tensor', (v) => v instanceof tf.Tensor);
+
+/** The options of the categorical cross-entropy: the cross-entropy options and `classWeight`. */
+export const CATEGORICAL_OPTIONS = { ...CROSSENTROPY_OPTIONS, classWeight: isTensor } satisfies Constraints;
+
+/** The options of the sparse categorical cross-entropy. */
+export const SPARSE_OPTIONS = {
+  ...CATEGORICAL_OPTIONS,
+  checkLabels: boolean(),
+  ignoreIndex: integer(),
+} satisfies Constraints;
+
+/** The options of the binary cross-entropy: the cross-entropy options, `posWeight`, `probabilityClipping`. */
+export const BINARY_OPTIONS = {
+  ...CROSSENTROPY_OPTIONS,
+  posWeight: isTensor,
+  probabilityClipping: oneOf('keras', 'torch'),
 } satisfies Constraints;
