@@ -19,6 +19,15 @@ export { Pipeline, type PipelineJSON, type PipelineStep } from './pipeline.js';
 export { type PixelsInput, type ScalePixelsOptions, scalePixels } from './scale-pixels.js';
 export { type ImputeStrategy, SimpleImputer, type SimpleImputerOptions } from './simple-imputer.js';
 export { StandardScaler, type StandardScalerOptions } from './standard-scaler.js';
+export { type ColumnKind, type ColumnSpec, coerceTable, type InferColumnKindsOptions, inferColumnKinds } from './table-columns.js';
+export { TablePreprocessing, type TablePreprocessingJSON, type TablePreprocessingOptions } from './table-preprocessing.js';
+export {
+  type CategoricalColumnOptions,
+  ColumnTransformer,
+  type ColumnTransformerJSON,
+  type ColumnTransformerOptions,
+  type NumericColumnOptions,
+} from './table-transformer.js';
 export { type InferTaskOptions, inferTask, type TableColumn, TableTarget, type TableTargetJSON, type TableTask } from './table-target.js';
 export { rowCount, rowsToTable, type Table, tableToRows, tableToTensor, tensorToTable } from './table.js';
 export { type CenterDigitOptions, centerDigit, type GreyImage } from './center-digit.js';
