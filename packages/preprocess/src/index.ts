@@ -12,9 +12,11 @@ export { LabelEncoder } from './label-encoder.js';
 export type { Matrix, MatrixArray, MatrixInput, MatrixOutput } from './matrix.js';
 export { type MeanFilterOptions, meanFilter } from './mean-filter.js';
 export { type MedianFilterOptions, medianFilter } from './median-filter.js';
+export { MaxAbsScaler } from './max-abs-scaler.js';
 export { MinMaxScaler, type MinMaxScalerOptions } from './min-max-scaler.js';
 export { nanEuclidean } from './nan-euclidean.js';
 export { OneHotEncoder, type OneHotEncoderOptions } from './one-hot-encoder.js';
+export { normalQuantile, percentile, RobustScaler, type RobustScalerOptions } from './robust-scaler.js';
 export { Pipeline, type PipelineJSON, type PipelineStep } from './pipeline.js';
 export { type PixelsInput, type ScalePixelsOptions, scalePixels } from './scale-pixels.js';
 export { type ImputeStrategy, SimpleImputer, type SimpleImputerOptions } from './simple-imputer.js';
@@ -32,5 +34,5 @@ export { type InferTaskOptions, inferTask, type TableColumn, TableTarget, type T
 export { rowCount, rowsToTable, type Table, tableToRows, tableToTensor, tensorToTable } from './table.js';
 export { type CenterDigitOptions, centerDigit, type GreyImage } from './center-digit.js';
 export { type ToCategoricalOptions, toCategorical } from './to-categorical.js';
-export { Transformer, type TransformerJSON } from './transformer.js';
+export { isTable, Transformer, type TransformerJSON } from './transformer.js';
 export { formatTxt, parseTxt, type TxtReadOptions } from './txt.js';

@@ -1,6 +1,7 @@
 import { any, boolean, checkOptions } from '@lab/core';
-import type { Matrix } from './matrix.js';
+import type { Matrix, MatrixInput } from './matrix.js';
 import { nullIfNaN } from './simple-imputer.js';
+import type { Table } from './table.js';
 import { Transformer, type TransformerJSON } from './transformer.js';
 
 /** Options of {@link MinMaxScaler}. */
@@ -14,7 +15,10 @@ export interface MinMaxScalerOptions {
 /**
  * scikit-learn's `MinMaxScaler`: `x * scale_ + min_` per column, mapping the fitted column range
  * `[dataMin_, dataMax_]` onto `featureRange`. A constant column gets scale 1 (scikit-learn's
- * `_handle_zeros_in_scale`). NaN cells are ignored by `fit` and kept by `transform`.
+ * `_handle_zeros_in_scale`). NaN cells are ignored by `fit` and kept by `transform`; a column
+ * that is all NaN gets NaN statistics. `partialFit` widens the fitted range batch by batch
+ * (a batch whose column is all NaN makes that column's range NaN, as numpy's `minimum` does in
+ * scikit-learn's).
  *
  * @example
  * new MinMaxScaler().fitTransform([[1], [3], [5]]) // → [[0], [0.5], [1]]
@@ -30,6 +34,10 @@ export class MinMaxScaler extends Transformer {
   scale_: Float64Array | undefined = undefined;
   /** Per-column offset, added after scaling. */
   min_: Float64Array | undefined = undefined;
+  /** `dataMax_ - dataMin_` per column. */
+  dataRange_: Float64Array | undefined = undefined;
+  /** Rows seen by `fit` and `partialFit`, NaN cells included (scikit-learn's `n_samples_seen_`). */
+  nSamplesSeen_: number | undefined = undefined;
 
   /** @param options see {@link MinMaxScalerOptions}; checked here */
   constructor(options: MinMaxScalerOptions = {}) {
@@ -53,6 +61,9 @@ export class MinMaxScaler extends Transformer {
       scaler.dataMax_ = read('dataMax');
       scaler.scale_ = read('scale');
       scaler.min_ = read('min');
+      scaler.dataRange_ = scaler.dataMax_.map((hi, c) => hi - scaler.dataMin_![c]!);
+      scaler.nSamplesSeen_ = (state.nSamplesSeen as unknown as number | undefined) ?? undefined;
+      scaler.featureNamesIn_ = (state.featureNamesIn as unknown as string[] | undefined) ?? undefined;
       scaler.nFeaturesIn_ = scaler.min_.length;
     }
     return scaler;
@@ -61,11 +72,33 @@ export class MinMaxScaler extends Transformer {
   /** Options and learned arrays as JSON. */
   toJSON(): TransformerJSON {
     const write = (a: Float64Array) => Array.from(a, nullIfNaN);
-    const state = this.min_ ? { dataMin: write(this.dataMin_!), dataMax: write(this.dataMax_!), scale: write(this.scale_!), min: write(this.min_) } : null;
+    const state = this.min_
+      ? {
+          dataMin: write(this.dataMin_!),
+          dataMax: write(this.dataMax_!),
+          scale: write(this.scale_!),
+          min: write(this.min_),
+          nSamplesSeen: this.nSamplesSeen_,
+          ...(this.featureNamesIn_ ? { featureNamesIn: [...this.featureNamesIn_] } : {}),
+        }
+      : null;
     return { type: 'MinMaxScaler', params: { ...this.options }, state };
   }
 
+  /**
+   * Widens the fitted range with the rows of `x` (scikit-learn's `partial_fit`); the first call on
+   * an unfitted scaler starts afresh. Returns `this`.
+   */
+  partialFit(x: MatrixInput | Table): this {
+    this.update(this.readPartial(x), false);
+    return this;
+  }
+
   protected fitMatrix(m: Matrix): void {
+    this.update(m, true);
+  }
+
+  private update(m: Matrix, reset: boolean): void {
     const lo = new Float64Array(m.cols).fill(Number.NaN);
     const hi = new Float64Array(m.cols).fill(Number.NaN);
     for (let i = 0; i < m.data.length; i++) {
@@ -75,13 +108,23 @@ export class MinMaxScaler extends Transformer {
       if (!(v >= lo[c]!)) lo[c] = v;
       if (!(v <= hi[c]!)) hi[c] = v;
     }
+    const first = reset || this.dataMin_ === undefined;
+    // np.minimum / np.maximum: NaN on either side gives NaN.
+    const merge = (a: number, b: number, pick: (a: number, b: number) => number) => (Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : pick(a, b));
+    if (!first) {
+      lo.forEach((l, c) => {
+        lo[c] = merge(l, this.dataMin_![c]!, Math.min);
+      });
+      hi.forEach((h, c) => {
+        hi[c] = merge(h, this.dataMax_![c]!, Math.max);
+      });
+    }
+    this.nSamplesSeen_ = (first ? 0 : (this.nSamplesSeen_ ?? 0)) + m.rows;
     const [low, high] = this.options.featureRange;
     this.dataMin_ = lo;
     this.dataMax_ = hi;
-    this.scale_ = lo.map((l, c) => {
-      const range = hi[c]! - l;
-      return (high - low) / (range < 10 * Number.EPSILON ? 1 : range);
-    });
+    this.dataRange_ = hi.map((h, c) => h - lo[c]!);
+    this.scale_ = this.dataRange_.map((range) => (high - low) / (range < 10 * Number.EPSILON ? 1 : range));
     this.min_ = lo.map((l, c) => low - l * this.scale_![c]!);
   }
 
