@@ -1,5 +1,7 @@
 export { type AccuracyOptions, accuracy } from './accuracy.js';
 export { Accuracy, type StreamingAccuracyOptions } from './accuracy-metric.js';
+export type { RankingAverage } from './average-binary-score.js';
+export { type AveragePrecisionOptions, averagePrecisionScore } from './average-precision-score.js';
 export { type BalancedAccuracyOptions, balancedAccuracy } from './balanced-accuracy.js';
 export { BalancedAccuracy } from './balanced-accuracy-metric.js';
 export type { Average, FBetaOptions, ScoreOptions, Task, TaskOptions, ZeroDivision } from './classification-options.js';
@@ -30,11 +32,14 @@ export { type MeanSquaredErrorOptions, meanSquaredError } from './mean-squared-e
 export type { Metric } from './metric.js';
 export { type MultilabelConfusionMatrixOptions, multilabelConfusionMatrix } from './multilabel-confusion-matrix.js';
 export { precision } from './precision.js';
+export { type PrecisionRecallCurve, type PrecisionRecallCurveOptions, precisionRecallCurve } from './precision-recall-curve.js';
 export { Precision, type ScoreValue, type StreamingScoreOptions } from './precision-metric.js';
 export { r2Score } from './r2-score.js';
 export { recall } from './recall.js';
 export { Recall } from './recall-metric.js';
 export type { Multioutput, RegressionOptions, VarianceScoreOptions } from './regression-options.js';
+export { type RocAucOptions, rocAucScore } from './roc-auc-score.js';
+export { type RocCurve, type RocCurveOptions, rocCurve } from './roc-curve.js';
 export type { SampleWeight } from './sample-weight.js';
 export { StatScoresMetric, type StreamingOptions } from './stat-scores-metric.js';
 export { type TopKAccuracyOptions, topKAccuracy } from './top-k-accuracy.js';
