@@ -1,5 +1,5 @@
 import { readRegularFile } from '@lab/core/node';
-import { layersToTopology, mnistCnn, mnistMlp, modelFromTopology, type Sequential } from '@lab/models';
+import { Dense, layersToTopology, mnistCnn, mnistMlp, modelFromTopology, Sequential } from '@lab/models';
 import { UsageError } from './errors.js';
 
 /** The architectures `--model` names; anything else is a JSON file. */
@@ -12,11 +12,31 @@ export interface ArchitectureChoice {
   /** Hidden units of `mlp`. */
   hidden: number;
   seed: number;
+  /** What the data gives and asks for; default MNIST's (28×28×1 images, 10 classes). */
+  shape?: DataShape;
 }
 
-/** The MNIST sample shape and classes every architecture here must take and give. */
-const INPUT_SHAPE = [28, 28, 1];
-const CLASSES = 10;
+/** The sample shape a model takes and the outputs it gives. */
+export interface DataShape {
+  inputShape: number[];
+  /** Classes, or 1 for regression. */
+  outputs: number;
+  task: 'classification' | 'regression';
+  /** What the data is, for errors: `MNIST`, `penguins.json`. */
+  name: string;
+}
+
+/** MNIST: 28×28×1 images, 10 classes. */
+export const MNIST_SHAPE: DataShape = { inputShape: [28, 28, 1], outputs: 10, task: 'classification', name: 'MNIST' };
+
+/**
+ * The MLP for a table: Dense(hidden, relu) on the transformed features → Dense(classes, softmax)
+ * for classification, Dense(1) (linear) for regression.
+ */
+function tableMlp(shape: DataShape, hidden: number, seed: number): Sequential {
+  const head = shape.task === 'classification' ? new Dense({ units: shape.outputs, activation: 'softmax' }) : new Dense({ units: 1 });
+  return new Sequential([new Dense({ units: hidden, activation: 'relu', inputShape: shape.inputShape }), head], { seed });
+}
 
 /**
  * A fresh, built model for `--model`: `mlp` (Flatten → Dense(hidden, relu) → Dense(10, softmax)),
@@ -26,6 +46,14 @@ const CLASSES = 10;
  * 10 digit classes. Errors name the file and the layer; the caller disposes the model.
  */
 export async function buildArchitecture(choice: ArchitectureChoice): Promise<Sequential> {
+  const shape = choice.shape ?? MNIST_SHAPE;
+  const images = shape === MNIST_SHAPE;
+  if (!images && choice.model === 'cnn') throw new UsageError(`--model cnn: a convnet takes images; ${shape.name} is a table (use mlp or a .json architecture)`, 2);
+  if (!images && choice.model === 'mlp') {
+    const model = tableMlp(shape, choice.hidden, choice.seed);
+    model.build();
+    return model;
+  }
   if (choice.model === 'mlp' || choice.model === 'cnn') {
     const model = choice.model === 'mlp' ? mnistMlp({ hidden: choice.hidden, seed: choice.seed }) : mnistCnn({ seed: choice.seed });
     model.build();
@@ -49,20 +77,23 @@ export async function buildArchitecture(choice: ArchitectureChoice): Promise<Seq
   }
   let model: Sequential;
   try {
-    model = modelFromTopology(json, file, { seed: choice.seed, inputShape: INPUT_SHAPE });
+    model = modelFromTopology(json, file, { seed: choice.seed, inputShape: shape.inputShape });
   } catch (error) {
     throw new UsageError((error as Error).message, 2);
   }
   const sample = model.inputShape!;
   const size = sample.reduce((a, b) => a * b, 1);
   const out = outputShape(model);
-  if (size !== 784) {
+  const expected = shape.inputShape.reduce((a, b) => a * b, 1);
+  if (size !== expected) {
     model.dispose();
-    throw new UsageError(`--model ${file}: the model takes samples of shape [${sample.join(', ')}], but MNIST images are 28×28×1 (784 values)`, 2);
+    const what = images ? 'MNIST images are 28×28×1 (784 values)' : `${shape.name} gives ${expected} features after preprocessing`;
+    throw new UsageError(`--model ${file}: the model takes samples of shape [${sample.join(', ')}], but ${what}`, 2);
   }
-  if (out.length !== 1 || out[0] !== CLASSES) {
+  if (out.length !== 1 || out[0] !== shape.outputs) {
     model.dispose();
-    throw new UsageError(`--model ${file}: the model's output is (None, ${out.join(', ')}), but MNIST has ${CLASSES} classes; end it with Dense(10, softmax)`, 2);
+    const wants = shape.task === 'regression' ? `${shape.name} is a regression; end it with Dense(1)` : `${shape.name} has ${shape.outputs} classes; end it with Dense(${shape.outputs}, softmax)`;
+    throw new UsageError(`--model ${file}: the model's output is (None, ${out.join(', ')}), but ${wants}`, 2);
   }
   return model;
 }

@@ -1,12 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { parseBackend, selectBackend } from './backend.js';
-import { backendOption, dataOption, jsonOption, modelOption } from './common-options.js';
+import { backendOption, dataOption, jsonOption, modelOption, tableOptions } from './common-options.js';
 import { UsageError } from './errors.js';
 import { finiteNumber, fraction, intInRange, MAX_FILTER_SIZE, MAX_HIDDEN, MAX_SIGMA, nonNegativeInt, openUnitInterval, positiveInt, positiveNumber, positiveNumberUpTo } from './options.js';
 import { applyConfigFile } from './config-file.js';
 import { type CvOptions, runCv } from './cv.js';
 import { runEvaluate } from './evaluate.js';
 import { OPTIMIZERS } from './optimizer-options.js';
+import { markerList } from './table/table-options.js';
 import { LOSS_NAMES } from '@lab/losses';
 import { type Denoise, runDenoiseFile } from './preprocess-images.js';
 import { type ImputeOptions, runConvert, runImpute, runScale, type ScaleOptions } from './preprocess-tables.js';
@@ -21,7 +22,7 @@ export function makeProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
-  program
+  const train = program
     .command('train')
     .description(
       'Train a network on MNIST and print the test accuracy: by default the lesson\'s (Flatten → Dense(128, relu) →\n' +
@@ -46,7 +47,8 @@ export function makeProgram(): Command {
     .option('--early-stopping <patience>', 'stop after this many epochs without improvement of val_loss (loss without --validation-split), as Keras EarlyStopping', nonNegativeInt('--early-stopping'))
     .option('--reduce-lr-on-plateau <patience>', 'multiply the learning rate by --plateau-factor after this many epochs without improvement (Keras ReduceLROnPlateau)', nonNegativeInt('--reduce-lr-on-plateau'))
     .option('--plateau-factor <f>', 'with --reduce-lr-on-plateau: the factor, in (0, 1)', openUnitInterval('--plateau-factor'), 0.1)
-    .option('--limit <n>', 'train on the first N training samples only', positiveInt('--limit'))
+    .option('--test-size <f>', 'table: the share of rows held out for the test score (stratified for classification)', fraction('--test-size'), 0.3)
+    .option('--limit <n>', 'train on the first N training samples (table rows) only', positiveInt('--limit'))
     .option('--config <file>', 'take options from a JSON or YAML file (a run\'s config.json reproduces it); flags override')
     .option('--out <dir>', 'run folder for config, metrics, checkpoints, model and report (default: runs/<timestamp>)')
     .option('--checkpoint-every <steps>', 'also write a checkpoint every N steps (default: every epoch)', positiveInt('--checkpoint-every'))
@@ -69,6 +71,7 @@ export function makeProgram(): Command {
       const result = await runTrain(options, log);
       if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     });
+  for (const option of tableOptions()) train.addOption(option);
   const preprocess = program.command('preprocess').description('Clean data: impute, scale and convert tables; denoise IDX images.');
   const done = (message: string) => void process.stdout.write(`${message}\n`);
   preprocess
@@ -112,7 +115,7 @@ export function makeProgram(): Command {
       done(await runDenoiseFile(input, raw.output, denoise));
     });
 
-  program
+  const cv = program
     .command('cv')
     .description("Cross-validate a model (default: the lesson's; --model cnn or a file) on the MNIST training set: per-fold accuracy and macro precision, recall, F1, with mean ± std.")
     .addOption(dataOption())
@@ -131,6 +134,7 @@ export function makeProgram(): Command {
       const result = await runCv({ ...raw, backend: parseBackend(raw.backend) }, log);
       if (raw.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     });
+  for (const option of tableOptions()) cv.addOption(option);
 
   program
     .command('evaluate')
@@ -139,7 +143,8 @@ export function makeProgram(): Command {
     .addOption(dataOption())
     .addOption(backendOption())
     .addOption(jsonOption())
-    .action(async (raw: { model: string; data?: string; backend: string; json: boolean }) => {
+    .option('--missing <values>', 'table: more cell values read as missing, comma-separated', markerList('--missing'))
+    .action(async (raw: { model: string; data?: string; backend: string; json: boolean; missing?: string[] }) => {
       const log = raw.json ? process.stderr : process.stdout;
       const result = await runEvaluate({ ...raw, backend: parseBackend(raw.backend) }, log);
       if (raw.json) process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -148,14 +153,22 @@ export function makeProgram(): Command {
     .command('predict')
     .description('Classify PNG/JPEG digits (any size; converted like MNIST), IDX image files or CSV rows of 784 pixels.')
     .requiredOption('--model <dir>', 'a saved model directory, e.g. runs/NAME/model')
-    .argument('<inputs...>', 'image, IDX or CSV files')
+    .argument('[inputs...]', 'image, IDX or CSV pixel files (image models)')
+    .option('--data <file>', 'table models: a CSV/TSV/JSON table of raw rows to predict (missing values are imputed as in training)')
+    .option('--missing <values>', 'table: more cell values read as missing, comma-separated', markerList('--missing'))
     .option('--top-k <k>', 'how many classes to print per input', positiveInt('--top-k'), 3)
     .option('--allow-out-of-range', 'predict for pixels outside 0–255 with a warning instead of refusing them', false)
     .addOption(backendOption())
     .addOption(jsonOption('one JSON array of predictions'))
-    .action(async (inputs: string[], raw: { model: string; topK: number; backend: string; json: boolean; allowOutOfRange: boolean }) => {
-      const log = raw.json ? process.stderr : process.stdout;
+    .action(async (inputs: string[], raw: { model: string; topK: number; backend: string; json: boolean; allowOutOfRange: boolean; data?: string; missing?: string[] }) => {
+      // A table's predictions are CSV on stdout, so everything else goes to stderr.
+      const log = raw.json || raw.data ? process.stderr : process.stdout;
       const predictions = await runPredict({ ...raw, inputs, backend: parseBackend(raw.backend) }, log);
+      if (!Array.isArray(predictions)) {
+        // A table model: the predictions as CSV on stdout (one JSON array with --json).
+        process.stdout.write(raw.json ? `${JSON.stringify(predictions.rows)}\n` : predictions.csv);
+        return;
+      }
       if (raw.json) process.stdout.write(`${JSON.stringify(predictions)}\n`);
       else {
         for (const p of predictions) {

@@ -6,9 +6,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import { buildArchitecture } from './architecture.js';
 import { type BackendChoice, selectBackend } from './backend.js';
 import { loadData, toTensors } from './mnist-tensors.js';
+import type { TableFlags } from './table/table-options.js';
+import { runTableCv } from './table/table-cv.js';
+import { isTableFile } from './table/table-source.js';
 
 /** Options of `lab cv`. */
-export interface CvOptions {
+export interface CvOptions extends TableFlags {
   data?: string;
   folds: number;
   limit?: number;
@@ -25,6 +28,8 @@ export interface CvOptions {
 
 /** What `lab cv --json` prints: the per-fold scores and their mean and (population) std. */
 export interface CvResult extends CrossValidationResult {
+  /** For a table: its task. */
+  task?: string;
   backend: string;
   samples: number;
   seconds: number;
@@ -41,6 +46,26 @@ const SCORES = ['accuracy', 'precision', 'recall', 'f1'] as const;
 export async function runCv(options: CvOptions, log: NodeJS.WriteStream): Promise<CvResult> {
   const backend = await selectBackend(options.backend);
   log.write(`Backend: ${backend.reason}\n`);
+  if (isTableFile(options.data)) {
+    const started = performance.now();
+    let names: readonly string[] = [];
+    const result = await runTableCv(
+      options,
+      log,
+      (scores, rows) => {
+        names = scores;
+        log.write(`${options.folds}-fold cross-validation on ${rows} rows, ${options.epochs} epochs per fold\n`);
+        log.write(`${['fold', 'train', 'test', ...scores, 'seconds'].map((h) => h.padStart(9)).join(' ')}\n`);
+      },
+      (scores, fold) => {
+        const cells = [fold.fold + 1, fold.trainSize, fold.testSize].map((v) => String(v).padStart(9));
+        log.write(`${[...cells, ...names.map((s) => scores[s]!.toFixed(4).padStart(9)), (fold.millis / 1000).toFixed(1).padStart(9)].join(' ')}\n`);
+      },
+    );
+    writeSummary(log, names, result);
+    const { scores: _scores, samples, ...rest } = result;
+    return { ...rest, backend: backend.name, samples, seconds: (performance.now() - started) / 1000, seed: options.seed };
+  }
   // A bad architecture file is reported before the data is loaded.
   (await buildArchitecture(options)).dispose();
   const mnist = await loadData(options.data, log);
@@ -75,10 +100,15 @@ export async function runCv(options: CvOptions, log: NodeJS.WriteStream): Promis
         },
       },
     );
-    const summary = SCORES.map((s) => `${result.mean[s]!.toFixed(4)} ± ${result.std[s]!.toFixed(4)}`.padStart(19));
-    log.write(`mean ± std (population)${' '.repeat(6)}${summary.join(' ')}\n`);
+    writeSummary(log, SCORES, result);
     return { ...result, backend: backend.name, samples: train.count, seconds: (performance.now() - started) / 1000, seed: options.seed };
   } finally {
     tf.dispose([train.x, train.y]);
   }
+}
+
+/** The `mean ± std` line under the per-fold rows. */
+function writeSummary(log: NodeJS.WriteStream, names: readonly string[], result: CrossValidationResult): void {
+  const summary = names.map((s) => `${result.mean[s]!.toFixed(4)} ± ${result.std[s]!.toFixed(4)}`.padStart(19));
+  log.write(`mean ± std (population)${' '.repeat(6)}${summary.join(' ')}\n`);
 }

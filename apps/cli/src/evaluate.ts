@@ -5,6 +5,9 @@ import { type BackendChoice, selectBackend } from './backend.js';
 import { UsageError } from './errors.js';
 import { checkFiniteWeights } from './model-checks.js';
 import { loadData, toTensors } from './mnist-tensors.js';
+import { evaluateTableFile } from './table/table-predict.js';
+import { readTablePreprocessing } from './table/table-preprocessing.js';
+import { isTableFile } from './table/table-source.js';
 import { formatTestReport, scoreTestSet, type TestReport } from './test-report.js';
 
 /** Options of `lab evaluate`. */
@@ -13,17 +16,23 @@ export interface EvaluateOptions {
   data?: string;
   backend: BackendChoice;
   json: boolean;
+  /** Table: more cell values read as missing. */
+  missing?: string[];
 }
 
 /** The summary `lab evaluate --json` prints. */
 export interface EvaluateResult {
   test_loss: number;
-  test_accuracy: number;
+  test_accuracy?: number;
+  /** A table model's regression scores, in the target's units. */
+  test_rmse?: number;
+  test_mae?: number;
+  test_r2?: number;
   test_samples: number;
   model: string;
   backend: string;
-  classification_report: TestReport['classification_report'];
-  confusion_matrix: number[][];
+  classification_report?: TestReport['classification_report'];
+  confusion_matrix?: number[][];
 }
 
 /** Loads a saved model and scores it on the MNIST test set with categorical cross-entropy. */
@@ -33,6 +42,23 @@ export async function runEvaluate(options: EvaluateOptions, log: NodeJS.WriteStr
   const model = await loadModel(fileSystem(options.model)).catch((error: Error) => {
     throw new UsageError(`cannot load the model: ${error.message}`);
   });
+  const pre = await readTablePreprocessing(options.model).catch((error: Error) => {
+    model.dispose();
+    throw new UsageError(`cannot load the model: ${error.message}`);
+  });
+  if (pre || isTableFile(options.data)) {
+    try {
+      if (!pre) throw new UsageError(`--data ${options.data} is a table, but ${options.model} is an image model (it has no preprocessing.json)`, 2);
+      if (!isTableFile(options.data)) throw new UsageError(`${options.model} is a table model (target '${pre.target.name}'): pass its table with --data FILE.csv|.json`, 2);
+      await checkFiniteWeights(model, options.model);
+      const scores = await evaluateTableFile(model, pre, options.data, options.missing);
+      if (scores.dropped > 0) log.write(`${scores.dropped} rows without a '${pre.target.name}' value left out\n`);
+      log.write(`${scores.text}\n`);
+      return { ...(scores.json as { test_loss: number }), test_samples: scores.report.samples as number, model: options.model, backend: backend.name };
+    } finally {
+      model.dispose();
+    }
+  }
   const mnist = await loadData(options.data, log);
   const test = toTensors(mnist.test);
   try {

@@ -5,6 +5,8 @@ import { type BackendChoice, selectBackend } from './backend.js';
 import { UsageError } from './errors.js';
 import { checkFiniteWeights, checkPixelRange } from './model-checks.js';
 import { readPredictInputs } from './predict-inputs.js';
+import { predictionsCsv, predictTableFile, type TableRowPrediction } from './table/table-predict.js';
+import { readTablePreprocessing } from './table/table-preprocessing.js';
 
 /** Options of `lab predict`. */
 export interface PredictOptions {
@@ -15,6 +17,16 @@ export interface PredictOptions {
   json: boolean;
   /** Predict for pixels outside 0–255 with a warning instead of refusing them. Default false. */
   allowOutOfRange?: boolean;
+  /** A table model: the table of raw rows to predict (instead of `inputs`). */
+  data?: string;
+  /** Table: more cell values read as missing. */
+  missing?: string[];
+}
+
+/** What `lab predict` gives for a table model: one prediction per row, and the same as CSV. */
+export interface TablePredictions {
+  rows: TableRowPrediction[];
+  csv: string;
 }
 
 /** One prediction: the input's name and its top classes, most probable first. */
@@ -24,7 +36,7 @@ export interface Prediction {
 }
 
 /** Loads a saved model, turns the inputs into 28×28 digits scaled like training, and ranks the classes. */
-export async function runPredict(options: PredictOptions, log: NodeJS.WriteStream): Promise<Prediction[]> {
+export async function runPredict(options: PredictOptions, log: NodeJS.WriteStream): Promise<Prediction[] | TablePredictions> {
   const backend = await selectBackend(options.backend);
   log.write(`Backend: ${backend.reason}\n`);
   const model = await loadModel(fileSystem(options.model)).catch((error: Error) => {
@@ -32,6 +44,17 @@ export async function runPredict(options: PredictOptions, log: NodeJS.WriteStrea
   });
   try {
     await checkFiniteWeights(model, options.model);
+    const pre = await readTablePreprocessing(options.model).catch((error: Error) => {
+      throw new UsageError(`cannot load the model: ${error.message}`);
+    });
+    if (pre) {
+      const file = options.data ?? options.inputs[0];
+      if (!file || options.inputs.length > (options.data ? 0 : 1)) throw new UsageError(`${options.model} is a table model (target '${pre.target.name}'): pass one table of rows with --data FILE.csv|.json`, 2);
+      const rows = await predictTableFile(model, pre, file, options.missing);
+      return { rows, csv: predictionsCsv(pre, rows) };
+    }
+    if (options.data) throw new UsageError(`--data is for table models; ${options.model} is an image model: pass images, IDX or CSV pixel files as arguments`, 2);
+    if (options.inputs.length === 0) throw new UsageError('lab predict: pass image, IDX or CSV pixel files to predict', 2);
     const inputs = await readPredictInputs(options.inputs);
     for (const warning of checkPixelRange(inputs, options.allowOutOfRange ?? false)) log.write(`warning: ${warning}\n`);
     const labels = model.metadata.labels ?? Array.from({ length: 10 }, (_, i) => String(i));

@@ -1,22 +1,21 @@
+import path from 'node:path';
 import type { Callback, Sequential } from '@lab/models';
-import { fileSystem, loadCheckpoint } from '@lab/models/node';
-import * as tf from '@tensorflow/tfjs-core';
-import { architectureSignature, buildArchitecture } from './architecture.js';
+import { loadCheckpoint } from '@lab/models/node';
+import { type ArchitectureChoice, architectureSignature, buildArchitecture } from './architecture.js';
 import { type BackendChoice, selectBackend } from './backend.js';
 import { UsageError } from './errors.js';
-import { loadData, toTensors } from './mnist-tensors.js';
 import { initialLearningRate, makeOptimizer, type OptimizerFlags } from './optimizer-options.js';
-import { parseDenoise } from './preprocess-images.js';
-import path from 'node:path';
-import { writeFileAtomic } from '@lab/core/node';
 import { progressCallback } from './progress.js';
-import { renderReportHtml } from './report-html.js';
-import { formatTestReport, scoreTestSet, type TestReport } from './test-report.js';
 import { RunFolder } from './run-folder.js';
+import { TABLE_CONFIG_KEYS, type TableFlags } from './table/table-options.js';
+import { isTableFile } from './table/table-source.js';
+import { loadTableTraining } from './table/table-training-data.js';
+import type { TestReport } from './test-report.js';
+import { loadMnistTraining, type TrainingData } from './training-data.js';
 import { type CallbackFlags, type CallbackState, earlyStopNote, trainingCallbacks } from './train-callbacks.js';
 
 /** Options of `lab train` (the CLI flags, parsed). */
-export interface TrainOptions extends OptimizerFlags, CallbackFlags {
+export interface TrainOptions extends OptimizerFlags, CallbackFlags, TableFlags {
   data?: string;
   epochs: number;
   batchSize: number;
@@ -43,15 +42,20 @@ export interface TrainOptions extends OptimizerFlags, CallbackFlags {
 }
 
 /** The options a run folder's config.json keeps: everything that decides the numbers. */
-const CONFIG_KEYS = ['epochs', 'batchSize', 'optimizer', 'learningRate', 'lrSchedule', 'decayRate', 'decaySteps', 'staircase', 'loss', 'model', 'hidden', 'seed', 'validationSplit', 'limit', 'checkpointEvery', 'denoise', 'backend', 'earlyStopping', 'reduceLrOnPlateau', 'plateauFactor'] as const;
+const CONFIG_KEYS = ['epochs', 'batchSize', 'optimizer', 'learningRate', 'lrSchedule', 'decayRate', 'decaySteps', 'staircase', 'loss', 'model', 'hidden', 'seed', 'validationSplit', 'limit', 'checkpointEvery', 'denoise', 'backend', 'earlyStopping', 'reduceLrOnPlateau', 'plateauFactor', 'data', ...TABLE_CONFIG_KEYS] as const;
 
 /** The run folder's file of the callbacks' counts, written at each epoch's end before the checkpoint. */
 const CALLBACK_STATE = 'callbacks.json';
 
 /** The summary `lab train --json` prints as its last line. */
 export interface TrainResult {
-  test_accuracy: number;
+  /** Classification. */
+  test_accuracy?: number;
   test_loss: number;
+  /** Regression, in the target's units. */
+  test_rmse?: number;
+  test_mae?: number;
+  test_r2?: number;
   train_seconds: number;
   samples_per_second: number;
   backend: string;
@@ -71,8 +75,20 @@ export interface TrainResult {
   data_source: string;
   run_dir: string;
   history: Record<string, number[]>;
-  classification_report: TestReport['classification_report'];
-  confusion_matrix: number[][];
+  classification_report?: TestReport['classification_report'];
+  confusion_matrix?: number[][];
+}
+
+/**
+ * The loss of a run: `--loss` when given (a cross-entropy for a regression is refused), else the
+ * data's (categorical cross-entropy for classes, mean squared error for a regression).
+ */
+function lossFor(options: TrainOptions, data: TrainingData): string {
+  if (!options.explicit?.includes('loss')) return data.defaultLoss;
+  if (data.shape.task === 'regression' && /crossentropy/.test(options.loss)) {
+    throw new UsageError(`--loss ${options.loss}: ${data.shape.name} is a regression (target '${options.target}'); use mse, mae or huber`, 2);
+  }
+  return options.loss;
 }
 
 /** Stops training cleanly on SIGINT/SIGTERM: the current step finishes, then `fit` returns. */
@@ -105,25 +121,25 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
   const options: TrainOptions = flags.resume ? resumedOptions(flags, run.dir, await run.readConfig()) : flags;
   const backend = await selectBackend(options.backend);
   log.write(`Backend: ${backend.reason}\n`);
-  // A bad architecture file is reported before the data is loaded.
-  if (!flags.resume) (await buildArchitecture(options)).dispose();
-  const mnist = await loadData(options.data, log);
-  const denoise = options.denoise ? parseDenoise(options.denoise) : undefined;
-  const train = toTensors(mnist.train, options.limit, denoise);
-  const test = toTensors(mnist.test, undefined, denoise);
-  if (denoise) log.write(`Denoised the images with a ${denoise.filter} filter (${denoise.filter === 'gaussian' ? 'sigma' : 'size'} ${denoise.value})\n`);
+  const table = isTableFile(options.data);
+  // A bad architecture file is reported before MNIST is loaded (a table's shape is known only after).
+  if (!flags.resume && !table) (await buildArchitecture(options)).dispose();
+  const data = table ? await loadTableTraining(options, log) : await loadMnistTraining(options, log);
+  const { train, test } = data;
+  const loss = lossFor(options, data);
+  const architecture = { ...options, shape: data.shape };
   let model: Sequential | undefined;
   let signals: ReturnType<typeof stopOnSignals> | undefined;
   try {
     let start = { epoch: 0, step: 0 };
     let savedCallbacks: CallbackState = {};
-    const compile = { optimizer: makeOptimizer(options), loss: options.loss, metrics: ['accuracy'] };
+    const compile = { optimizer: makeOptimizer(options), loss, metrics: data.metrics };
     if (flags.resume) {
       const checkpoint = await loadCheckpoint(run.checkpointDir).catch((error: Error) => {
         throw new UsageError(`cannot resume '${run.dir}': ${error.message}`);
       });
       model = checkpoint.model;
-      await checkArchitecture(model, options, run.checkpointDir);
+      await checkArchitecture(model, architecture, run.checkpointDir);
       model.compile(compile);
       model.optimizerState = checkpoint.optimizerState;
       start = { epoch: checkpoint.info.epoch, step: checkpoint.info.step };
@@ -133,13 +149,14 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
       else if (saved) log.write(`Note: ${CALLBACK_STATE} was written after epoch ${saved.epochs}, the checkpoint after ${start.epoch}; the callbacks start counting afresh\n`);
       log.write(`Resuming ${run.dir} at epoch ${start.epoch + 1}, step ${start.step}\n`);
     } else {
-      model = await buildArchitecture(options);
+      model = await buildArchitecture(architecture);
       model.compile(compile);
-      await run.writeConfig(Object.fromEntries(CONFIG_KEYS.map((k) => [k, options[k]])));
+      // The data path is kept absolute, so that --resume finds it from any folder.
+      await run.writeConfig({ ...Object.fromEntries(CONFIG_KEYS.map((k) => [k, options[k]])), data: options.data && path.resolve(options.data) });
     }
     log.write(`Run folder: ${run.dir}\n${model.summary()}\n`);
     const schedule = options.lrSchedule === 'exponential' ? `, decaying ×${options.decayRate} every ${options.decaySteps} steps${options.staircase ? ' (staircase)' : ''}` : '';
-    log.write(`Training on ${train.count} samples for ${options.epochs} epochs, batch size ${options.batchSize}, ${options.optimizer} (learning rate ${initialLearningRate(options)}${schedule}), loss ${options.loss}\n`);
+    log.write(`Training on ${train.count} samples for ${options.epochs} epochs, batch size ${options.batchSize}, ${options.optimizer} (learning rate ${initialLearningRate(options)}${schedule}), loss ${loss}\n`);
     const extra = trainingCallbacks(options, savedCallbacks);
     const watching = extra.describe();
     if (watching) log.write(`Callbacks: ${watching}\n`);
@@ -195,21 +212,13 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
     }
     const stopNote = earlyStopNote(extra.state(), options.epochs);
     if (stopNote) log.write(`${stopNote}\n`);
-    const report = await scoreTestSet(model, test.x, test.y, test.labels);
-    await model.save(fileSystem(run.modelDir), {
-      labels: Array.from({ length: 10 }, (_, i) => String(i)),
-      preprocessing: { scalePixels: { scale: 255 }, inputShape: [28, 28, 1] },
-    });
-    await run.writeJson('test-report.json', report);
-    const digits = report.misclassified.map((m) => mnist.test.images.slice(m.index * 784, (m.index + 1) * 784));
-    const html = await renderReportHtml({ title: `lab run ${run.dir}`, history: await run.readHistory(), test: report, digits, summary: model.summary() });
-    await writeFileAtomic(path.join(run.dir, 'report.html'), html, { mkdir: true });
-    log.write(`${formatTestReport(report)}\nModel saved to ${run.modelDir}\nReport: ${path.join(run.dir, 'report.html')}\n`);
+    await data.saveModel(model, run.modelDir);
+    const scores = await data.score(model, run.dir, await run.readHistory());
+    log.write(`${scores.text}\nModel saved to ${run.modelDir}\nReport: ${path.join(run.dir, 'report.html')}\n`);
     const trained = Math.floor(train.count * (1 - options.validationSplit));
     const epochsRun = history.epoch.length;
     return {
-      test_accuracy: report.accuracy,
-      test_loss: report.loss,
+      ...(scores.json as Pick<TrainResult, 'test_loss'>),
       train_seconds: trainSeconds,
       samples_per_second: (trained * epochsRun) / trainSeconds,
       backend: backend.name,
@@ -218,23 +227,22 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
       epochs_run: history.epoch.length + start.epoch,
       batch_size: options.batchSize,
       optimizer: options.optimizer,
-      loss: options.loss,
+      loss,
       learning_rate: initialLearningRate(options),
       model: options.model,
       hidden_units: options.hidden,
       seed: options.seed,
       train_samples: trained,
       test_samples: test.count,
-      data_source: `${mnist.source.kind}:${mnist.source.location}`,
+      data_source: data.source,
       run_dir: run.dir,
       history: history.history,
-      classification_report: report.classification_report,
-      confusion_matrix: report.confusion_matrix,
+      ...scores.json,
     };
   } finally {
     signals?.release();
     model?.dispose();
-    tf.dispose([train.x, train.y, test.x, test.y]);
+    data.dispose();
   }
 }
 
@@ -253,7 +261,7 @@ export function resumedOptions(flags: TrainOptions, dir: string, saved: Record<s
   if (flags.out !== undefined && path.resolve(flags.out) !== path.resolve(dir)) {
     throw new UsageError(`--resume ${dir}: --out ${flags.out} cannot move a run; its folder is ${dir}`, 2);
   }
-  const flagValues = flags as unknown as Record<string, unknown>;
+  const flagValues = { ...flags, data: flags.data && path.resolve(flags.data) } as unknown as Record<string, unknown>;
   // config.json leaves out options that were unset (undefined): those are compared as null.
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   const conflicts = explicit.filter((k) => (CONFIG_KEYS as readonly string[]).includes(k) && !same(saved[k], flagValues[k]));
@@ -269,7 +277,7 @@ export function resumedOptions(flags: TrainOptions, dir: string, saved: Record<s
  * Refuses a checkpoint whose network is not the run's: the architecture the saved options build
  * (`--model`, `--hidden`) is compared layer by layer, options and input shape included.
  */
-async function checkArchitecture(model: Sequential, options: TrainOptions, where: string): Promise<void> {
+async function checkArchitecture(model: Sequential, options: TrainOptions & ArchitectureChoice, where: string): Promise<void> {
   const expected = await buildArchitecture(options);
   try {
     if (architectureSignature(expected) !== architectureSignature(model)) {
