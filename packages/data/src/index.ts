@@ -17,7 +17,12 @@ export {
   type FoldResult,
 } from './split/cross-validate.js';
 export type { Fold, SplitData } from './split/fold.js';
+export { type GroupKFoldOptions, groupKFold } from './split/group-k-fold.js';
 export { type KFoldOptions, kFold } from './split/k-fold.js';
+export { type RepeatedKFoldOptions, repeatedKFold, repeatedStratifiedKFold } from './split/repeated-k-fold.js';
+export { shuffleSplit } from './split/shuffle-split.js';
+export { type ShuffleSplitOptions, stratifiedShuffleSplit } from './split/stratified-shuffle-split.js';
 export { stratifiedKFold } from './split/stratified-k-fold.js';
+export { type TimeSeriesSplitOptions, timeSeriesSplit } from './split/time-series-split.js';
 export { type TypedArray, takeRows } from './split/take-rows.js';
 export { type TrainTestSplitOptions, trainTestSplit } from './split/train-test-split.js';

@@ -13,7 +13,7 @@ describe('split options', () => {
       "stratifiedKFold: unknown option 'random_state' (did you mean 'seed'?)",
     );
     expect(() => trainTestSplit(10, { test_size: 0.2 } as never)).toThrow(
-      "trainTestSplit: unknown option 'test_size' (did you mean 'testSize'?); the options are testSize, shuffle, seed, stratify",
+      "trainTestSplit: unknown option 'test_size' (did you mean 'testSize'?); the options are testSize, trainSize, shuffle, seed, stratify",
     );
     expect(() => trainTestSplit(10, { randomState: 3 } as never)).toThrow("(did you mean 'seed'?)");
   });

@@ -6,8 +6,10 @@ import { any, boolean, type Constraints, checkOptions, number } from '@lab/core'
  * Names that differ only in case or underscores (`test_size`) get @lab/core's own hint.
  */
 const SCIKIT_LEARN_NAMES: Readonly<Record<string, readonly string[]>> = {
-  n_splits: ['k', 'folds'],
-  nSplits: ['k', 'folds'],
+  n_splits: ['k', 'folds', 'splits'],
+  nSplits: ['k', 'folds', 'splits'],
+  n_repeats: ['repeats'],
+  nRepeats: ['repeats'],
   n_folds: ['k', 'folds'],
   random_state: ['seed'],
   randomState: ['seed'],
