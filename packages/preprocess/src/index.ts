@@ -21,15 +21,12 @@ export { Pipeline, type PipelineJSON, type PipelineStep } from './pipeline.js';
 export { type PixelsInput, type ScalePixelsOptions, scalePixels } from './scale-pixels.js';
 export { type ImputeStrategy, SimpleImputer, type SimpleImputerOptions } from './simple-imputer.js';
 export { StandardScaler, type StandardScalerOptions } from './standard-scaler.js';
-export { type ColumnKind, type ColumnSpec, coerceTable, type InferColumnKindsOptions, inferColumnKinds } from './table-columns.js';
+export { type CoerceTableOptions, type ColumnKind, type ColumnSpec, coerceTable, type InferColumnKindsOptions, inferColumnKinds } from './column-kinds.js';
+export { KIND_MISSING, parseBoolean, parseDate } from './column-kinds-cells.js';
 export { TablePreprocessing, type TablePreprocessingJSON, type TablePreprocessingOptions } from './table-preprocessing.js';
-export {
-  type CategoricalColumnOptions,
-  ColumnTransformer,
-  type ColumnTransformerJSON,
-  type ColumnTransformerOptions,
-  type NumericColumnOptions,
-} from './table-transformer.js';
+export { ColumnTransformer, type FeatureMatrix } from './column-transformer.js';
+export type { CategoricalColumnOptions, ColumnTransformerOptions, NumericColumnOptions } from './column-transformer-options.js';
+export type { ColumnSummary, ColumnTransformerJSON, ColumnTransformerSummary } from './column-transformer-types.js';
 export { type InferTaskOptions, inferTask, type TableColumn, TableTarget, type TableTargetJSON, type TableTask } from './table-target.js';
 export { rowCount, rowsToTable, type Table, tableToRows, tableToTensor, tensorToTable } from './table.js';
 export { type CenterDigitOptions, centerDigit, type GreyImage } from './center-digit.js';

@@ -1,9 +1,10 @@
 import { array, checkOptions, oneOf, string } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { Table } from './table.js';
-import { type ColumnSpec, inferColumnKinds } from './table-columns.js';
+import { type ColumnSpec, inferColumnKinds } from './column-kinds.js';
+import { ColumnTransformer } from './column-transformer.js';
+import type { ColumnTransformerJSON } from './column-transformer-types.js';
 import { type TableColumn, TableTarget, type TableTargetJSON, type TableTask } from './table-target.js';
-import { ColumnTransformer, type ColumnTransformerJSON } from './table-transformer.js';
 
 /** How {@link TablePreprocessing.fit} imputes and scales numeric columns. */
 export interface TablePreprocessingOptions {
@@ -97,8 +98,8 @@ export class TablePreprocessing {
     const missing = this.columns.filter((c) => !table.names.includes(c.name)).map((c) => `'${c.name}'`);
     if (missing.length > 0) throw new Error(`the table lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} that the model needs`);
     const features: Table = { names: this.columns.map((c) => c.name), columns: this.columns.map((c) => table.columns[table.names.indexOf(c.name)]!) };
-    const { data, shape } = this.transformer.transform(features);
-    return tf.tensor2d(data, [shape[0], shape[1]]);
+    const { data, rows, cols } = this.transformer.transform(features);
+    return tf.tensor2d(data, [rows, cols]);
   }
 
   /** One line on what was fitted, for a log. */
