@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, selectBackend } from './backend.js';
 import { UsageError } from './errors.js';
 import { checkFiniteWeights } from './model-checks.js';
+import { imagePreprocessing } from './image-preprocessing.js';
 import { loadData, toTensors } from './mnist-tensors.js';
 import { evaluateTableFile } from './table/table-predict.js';
 import { readTablePreprocessing } from './table/table-preprocessing.js';
@@ -59,8 +60,17 @@ export async function runEvaluate(options: EvaluateOptions, log: NodeJS.WriteStr
       model.dispose();
     }
   }
+  let image: ReturnType<typeof imagePreprocessing>;
+  try {
+    image = imagePreprocessing(model.metadata, options.model);
+  } catch (error) {
+    model.dispose();
+    throw new UsageError(`cannot load the model: ${(error as Error).message}`);
+  }
   const mnist = await loadData(options.data, log);
-  const test = toTensors(mnist.test);
+  // The images go through what training did to them: the pixel scale and the run's denoising.
+  const test = toTensors(mnist.test, undefined, image.denoise);
+  if (image.denoise) log.write(`Denoising the test images as the model was trained: ${image.denoise.filter} ${image.denoise.value}\n`);
   try {
     await checkFiniteWeights(model, options.model);
     model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });

@@ -4,7 +4,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, selectBackend } from './backend.js';
 import { UsageError } from './errors.js';
 import { checkFiniteWeights, checkPixelRange } from './model-checks.js';
+import { imagePreprocessing } from './image-preprocessing.js';
 import { readPredictInputs } from './predict-inputs.js';
+import { denoiseImages } from './preprocess-images.js';
 import { predictionsCsv, predictTableFile, type TableRowPrediction } from './table/table-predict.js';
 import { readTablePreprocessing } from './table/table-preprocessing.js';
 
@@ -58,10 +60,20 @@ export async function runPredict(options: PredictOptions, log: NodeJS.WriteStrea
     const inputs = await readPredictInputs(options.inputs);
     for (const warning of checkPixelRange(inputs, options.allowOutOfRange ?? false)) log.write(`warning: ${warning}\n`);
     const labels = model.metadata.labels ?? Array.from({ length: 10 }, (_, i) => String(i));
-    const scale = (model.metadata.preprocessing as { scalePixels?: { scale?: number } } | undefined)?.scalePixels?.scale ?? 255;
+    let image: ReturnType<typeof imagePreprocessing>;
+    try {
+      image = imagePreprocessing(model.metadata, options.model);
+    } catch (error) {
+      throw new UsageError(`cannot load the model: ${(error as Error).message}`);
+    }
+    const { scale, denoise } = image;
     const flat = new Float32Array(inputs.length * 784);
     for (const [i, input] of inputs.entries()) flat.set(input.pixels, i * 784);
-    const probabilities = tf.tidy(() => model.predict(tf.div(tf.tensor4d(flat, [inputs.length, 28, 28, 1]), scale)));
+    // The inputs go through what training did to its images: the pixel scale, then the denoising.
+    const probabilities = tf.tidy(() => {
+      const scaled = tf.div(tf.tensor4d(flat, [inputs.length, 28, 28, 1]), scale);
+      return model.predict(denoise ? denoiseImages(scaled, denoise) : scaled);
+    });
     const values = await probabilities.data();
     probabilities.dispose();
     if (values.some((v) => !Number.isFinite(v))) throw new UsageError(`${options.model}: the model gave NaN or infinite outputs for these inputs`);

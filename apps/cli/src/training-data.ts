@@ -52,7 +52,8 @@ export async function loadMnistTraining(options: MnistDataOptions, log: NodeJS.W
   if (denoise) log.write(`Denoised the images with a ${denoise.filter} filter (${denoise.filter === 'gaussian' ? 'sigma' : 'size'} ${denoise.value})\n`);
   const metadata: ModelMetadata = {
     labels: Array.from({ length: 10 }, (_, i) => String(i)),
-    preprocessing: { scalePixels: { scale: 255 }, inputShape: [28, 28, 1] },
+    // Everything the run did to the raw pixels, applied again by evaluate, predict and the loaders.
+    preprocessing: { scalePixels: { scale: 255 }, inputShape: [28, 28, 1], ...(denoise ? { denoise } : {}) },
   };
   return {
     shape: MNIST_SHAPE,
