@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import { BACKENDS } from './backend.js';
-import { IMPUTE_STRATEGIES, markerList, nameList, SCALERS, TASKS } from './table/table-options.js';
+import { IMPUTE_STRATEGIES, kindList, markerList, nameList, SCALERS, TASKS } from './table/table-options.js';
 
 // Options several commands share, defined once so that their names, help and defaults agree.
 
@@ -38,5 +38,6 @@ export function tableOptions(): Option[] {
     new Option('--impute <strategy>', "table: how numeric columns' missing values are filled (categorical ones: the most frequent value)").choices([...IMPUTE_STRATEGIES]).default('mean'),
     new Option('--scale <scaler>', 'table: how numeric columns are scaled after imputing').choices([...SCALERS]).default('standard'),
     new Option('--missing <values>', 'table: more cell values read as missing, comma-separated (empty, NA, NaN, null, N/A always are)').argParser(markerList('--missing')),
+    new Option('--kinds <column=kind,...>', 'table: column kinds instead of the inferred ones (numeric, categorical, boolean, date), e.g. Cylinders=categorical').argParser(kindList('--kinds')),
   ];
 }

@@ -131,6 +131,15 @@ describe('lab train, evaluate and predict on a table', () => {
     expect(resumed.stderr).toContain('Resuming');
     expect(fs.readFileSync(path.join(cwd, 'run', 'metrics.jsonl'), 'utf8').trim().split('\n')).toHaveLength(3);
     expect(lastJson<{ test_rmse: number }>(resumed.stdout).test_rmse).toBeLessThan(10);
+    const kinds = lab(['train', '--data', cars, '--target', 'Miles_per_Gallon', '--ignore', 'Name,Year', '--kinds', 'Cylinders=categorical', '--epochs', '1', '--out', 'kinds'], cwd);
+    expect(kinds.code, kinds.stderr).toBe(0);
+    const pre = JSON.parse(fs.readFileSync(path.join(cwd, 'kinds', 'model', 'preprocessing.json'), 'utf8')) as { columns: { name: string; kind: string }[]; featureNames: string[] };
+    expect(pre.columns.find((c) => c.name === 'Cylinders')!.kind).toBe('categorical');
+    expect(pre.featureNames).toContain('cat__Cylinders_8');
+    const badKind = lab(['train', '--data', cars, '--target', 'Miles_per_Gallon', '--kinds', 'Cylindres=categorical'], cwd);
+    expect(badKind.code).toBe(2);
+    expect(badKind.stderr).toContain("--kinds Cylindres: 'Cylindres' is not a feature column of");
+    expect(badKind.stderr).toContain("(did you mean 'Cylinders'?)");
     fs.writeFileSync(path.join(cwd, 'extra.csv'), 'Cylinders,Displacement,Horsepower,Weight_in_lbs,Acceleration,Origin,Colour\n4,100,90,2000,15,USA,red\n');
     const extra = lab(['predict', '--model', 'run/model', '--data', 'extra.csv'], cwd);
     expect(extra.code).toBe(2);

@@ -31,4 +31,18 @@ describe('TablePreprocessing', () => {
     });
     expect(() => pre.transform({ names: ['Island'], columns: [['Biscoe']] })).toThrow("the table lacks the columns 'Beak Length (mm)'");
   });
+
+  it('takes kinds that override the inferred ones, and refuses unknown options', () => {
+    const features: Table = { names: ['cylinders', 'origin'], columns: [Float64Array.of(4, 6, 8, 4), ['USA', 'Japan', 'USA', 'Europe']] };
+    const target = Float64Array.of(30, 20, 15, 28);
+    const inferred = TablePreprocessing.fit(features, 'mpg', target, 'regression');
+    expect(inferred.featureNames).toEqual(['num__cylinders', 'cat__origin_Europe', 'cat__origin_Japan', 'cat__origin_USA']);
+    const categorical = TablePreprocessing.fit(features, 'mpg', target, 'regression', { kinds: { cylinders: 'categorical' } });
+    expect(categorical.columns).toEqual([
+      { name: 'cylinders', kind: 'categorical' },
+      { name: 'origin', kind: 'categorical' },
+    ]);
+    expect(categorical.featureNames).toEqual(['cat__cylinders_4', 'cat__cylinders_6', 'cat__cylinders_8', 'cat__origin_Europe', 'cat__origin_Japan', 'cat__origin_USA']);
+    expect(() => TablePreprocessing.fit(features, 'mpg', target, 'regression', { kind: {} } as never)).toThrow(/kind/);
+  });
 });

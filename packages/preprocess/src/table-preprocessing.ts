@@ -1,7 +1,7 @@
-import { array, checkOptions, oneOf, string } from '@lab/core';
+import { array, checkOptions, object, oneOf, string } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { Table } from './table.js';
-import { type ColumnSpec, inferColumnKinds } from './column-kinds.js';
+import { type ColumnKind, type ColumnSpec, inferColumnKinds } from './column-kinds.js';
 import { ColumnTransformer } from './column-transformer.js';
 import type { ColumnTransformerJSON } from './column-transformer-types.js';
 import { type TableColumn, TableTarget, type TableTargetJSON, type TableTask } from './table-target.js';
@@ -14,6 +14,8 @@ export interface TablePreprocessingOptions {
   scale?: 'standard' | 'minmax' | 'none';
   /** Columns of the raw table that are neither features nor the target: accepted and left out at prediction. */
   ignored?: readonly string[];
+  /** Column kinds to use instead of the inferred ones, by name (`{ Year: 'categorical' }`). */
+  kinds?: Record<string, ColumnKind>;
 }
 
 /** {@link TablePreprocessing}'s JSON form: the file `preprocessing.json` beside a table model's model.json. */
@@ -32,7 +34,7 @@ export interface TablePreprocessingJSON {
   featureNames: string[];
 }
 
-const OPTIONS = { impute: oneOf('mean', 'median', 'most_frequent', 'knn'), scale: oneOf('standard', 'minmax', 'none'), ignored: array(string()) };
+const OPTIONS = { impute: oneOf('mean', 'median', 'most_frequent', 'knn'), scale: oneOf('standard', 'minmax', 'none'), ignored: array(string()), kinds: object() };
 
 /**
  * Everything a table model needs between raw rows and its input and output, fitted on the
@@ -58,7 +60,7 @@ export class TablePreprocessing {
   static fit(features: Table, targetName: string, target: TableColumn, task: TableTask, options: TablePreprocessingOptions = {}): TablePreprocessing {
     checkOptions('TablePreprocessing.fit', options, OPTIONS);
     const { ignored = [] } = options;
-    const columns = inferColumnKinds(features);
+    const columns = inferColumnKinds(features, options.kinds ? { kinds: options.kinds } : {});
     const transformer = new ColumnTransformer({ columns, numeric: { impute: options.impute ?? 'mean', scale: options.scale ?? 'standard' } });
     transformer.fit(features);
     return new TablePreprocessing(columns, [...ignored], transformer, TableTarget.fit(targetName, target, task));

@@ -1,3 +1,4 @@
+import type { ColumnKind } from '@lab/preprocess';
 import { InvalidArgumentError } from 'commander';
 
 /** How numeric columns' missing values are filled (`--impute`). */
@@ -20,10 +21,31 @@ export interface TableFlags {
   testSize?: number;
   /** `--missing M,M`: more cell values read as missing (besides empty, NA, NaN, null, N/A). */
   missing?: string[];
+  /** `--kinds COL=KIND,…`: column kinds instead of the inferred ones. */
+  kinds?: Record<string, ColumnKind>;
+}
+
+/** The column kinds `--kinds` takes. */
+export const COLUMN_KINDS: readonly ColumnKind[] = ['numeric', 'categorical', 'boolean', 'date'];
+
+/** A commander parser for `--kinds Year=categorical,Cylinders=categorical`. */
+export function kindList(flag: string) {
+  return (value: string): Record<string, ColumnKind> => {
+    const kinds: Record<string, ColumnKind> = {};
+    for (const entry of value.split(',')) {
+      const at = entry.lastIndexOf('=');
+      const [name, kind] = [entry.slice(0, at).trim(), entry.slice(at + 1).trim()];
+      if (at <= 0 || !(COLUMN_KINDS as readonly string[]).includes(kind)) {
+        throw new InvalidArgumentError(`${flag} takes COLUMN=KIND pairs, comma-separated, KIND one of ${COLUMN_KINDS.join(', ')}; got '${entry}'`);
+      }
+      kinds[name] = kind as ColumnKind;
+    }
+    return kinds;
+  };
 }
 
 /** The table options a run folder's config.json keeps. */
-export const TABLE_CONFIG_KEYS = ['target', 'ignore', 'task', 'impute', 'scale', 'testSize', 'missing'] as const;
+export const TABLE_CONFIG_KEYS = ['target', 'ignore', 'task', 'impute', 'scale', 'testSize', 'missing', 'kinds'] as const;
 
 /** A commander parser for a comma-separated list of names (`Name,Year`), each non-empty. */
 export function nameList(flag: string) {

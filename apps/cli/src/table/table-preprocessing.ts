@@ -13,7 +13,12 @@ export const PREPROCESSING_FILE = 'preprocessing.json';
 
 /** Fits the flags' preprocessing on the training rows (`--impute`, `--scale`; `--ignore` kept as known columns). */
 export function fitTablePreprocessing(rows: Table, targetName: string, target: TableColumn, task: TableTask, flags: TableFlags): TablePreprocessing {
-  return TablePreprocessing.fit(rows, targetName, target, task, { impute: flags.impute ?? 'mean', scale: flags.scale ?? 'standard', ignored: flags.ignore ?? [] });
+  return TablePreprocessing.fit(rows, targetName, target, task, {
+    impute: flags.impute ?? 'mean',
+    scale: flags.scale ?? 'standard',
+    ignored: flags.ignore ?? [],
+    ...(flags.kinds ? { kinds: flags.kinds } : {}),
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { closest } from '@lab/core';
 import { writeFileAtomic } from '@lab/core/node';
 import { trainTestSplit } from '@lab/data';
 import type { Sequential } from '@lab/models';
@@ -52,6 +53,11 @@ export async function readTrainingTable(options: TableDataOptions, log: NodeJS.W
     throw new UsageError(`--data ${file} is a table: name the column to predict with --target (its columns: ${input.table.names.join(', ')})`, 2);
   }
   const split = splitTarget(input, options.target, options.ignore ?? []);
+  for (const name of Object.keys(options.kinds ?? {})) {
+    if (split.features.names.includes(name)) continue;
+    const hint = closest(name, split.features.names);
+    throw new UsageError(`--kinds ${name}: '${name}' is not a feature column of ${file}${hint ? ` (did you mean '${hint}'?)` : ''}; the features are ${split.features.names.join(', ')}`, 2);
+  }
   const limit = options.limit ?? split.target.length;
   const kept = limit < split.target.length ? takeRowsOfSplit(split, limit) : split;
   log.write(
