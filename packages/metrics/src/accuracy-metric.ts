@@ -1,8 +1,8 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { type AccuracyOptions, checkAccuracyPair, countCorrectAndFlags } from './accuracy.js';
+import { ACCURACY_OPTIONS, type AccuracyOptions, checkAccuracyPair, countCorrectAndFlags } from './accuracy.js';
 import { CountMetric } from './count-metric.js';
 import { inputShape, type LabelsInput } from './label-input.js';
-import { STREAMING_OPTIONS, TASK_OPTIONS } from './option-constraints.js';
+import { STREAMING_OPTIONS } from './option-constraints.js';
 import { resolveThreshold } from './to-labels.js';
 
 /** Options of {@link Accuracy}: {@link AccuracyOptions} and `numClasses`. */
@@ -19,7 +19,8 @@ export interface StreamingAccuracyOptions extends AccuracyOptions {
  * Streaming accuracy (torchmetrics' `Accuracy`): the fraction correct over every batch passed to
  * `update`. The correct count stays on the device as an int32 tensor; the sample count comes from
  * shapes, so `update` never reads data back. The result equals the functional {@link accuracy}
- * on the concatenated batches (computed here in float64, there rounded to float32).
+ * on the concatenated batches (computed here in float64, there rounded to float32), including
+ * `normalize` and `update`'s `sampleWeight`.
  * Options as {@link accuracy}; the metric owns one tensor, freed by `reset` and `dispose`. A
  * multilabel indicator matrix in a batch without `task: 'multilabel'` is found on the device and
  * makes `compute` throw (until `reset`).
@@ -36,7 +37,8 @@ export class Accuracy extends CountMetric {
 
   /** @param options see {@link StreamingAccuracyOptions} */
   constructor(options: StreamingAccuracyOptions = {}) {
-    super('Accuracy', options, { ...TASK_OPTIONS, ...STREAMING_OPTIONS });
+    super('Accuracy', options, { ...ACCURACY_OPTIONS, ...STREAMING_OPTIONS });
+    this.normalize = options.normalize ?? true;
     this.options = { threshold: resolveThreshold(options.threshold, 'Accuracy'), task: options.task };
     const n = options.numClasses;
     if (n !== undefined && (!Number.isInteger(n) || n < 1)) throw new Error(`Accuracy: numClasses must be a positive integer; got ${n}`);
@@ -54,7 +56,7 @@ export class Accuracy extends CountMetric {
     return samples;
   }
 
-  protected count(yTrue: LabelsInput, yPred: LabelsInput): tf.Tensor1D {
-    return countCorrectAndFlags(yTrue, yPred, this.options, this.firstBatch);
+  protected count(yTrue: LabelsInput, yPred: LabelsInput, weight: tf.Tensor1D | null): tf.Tensor1D {
+    return countCorrectAndFlags(yTrue, yPred, this.options, this.firstBatch, weight);
   }
 }

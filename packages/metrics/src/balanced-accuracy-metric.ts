@@ -23,6 +23,6 @@ export class BalancedAccuracy extends StatScoresMetric<number> {
   }
 
   protected fromCounts(counts: Counts): number {
-    return balancedAccuracyFromCounts(counts, this.options, warner('BalancedAccuracy'));
+    return balancedAccuracyFromCounts(counts, this.options, warner('BalancedAccuracy'), 'BalancedAccuracy');
   }
 }

@@ -1,5 +1,6 @@
 import { type Constraints, checkOptions } from '@lab/core';
 import { SCORE_OPTIONS } from './option-constraints.js';
+import type { SampleWeight } from './sample-weight.js';
 import type { LabelOptions } from './to-labels.js';
 
 /**
@@ -9,13 +10,16 @@ import type { LabelOptions } from './to-labels.js';
  * - `micro`: from the total true positives, false positives and false negatives;
  * - `macro`: the unweighted mean of the per-label scores;
  * - `weighted`: the mean of the per-label scores weighted by support (true instances);
+ * - `samples`: multilabel only, the score of each sample's label set, averaged over samples
+ *   (weighted by `sampleWeight`);
  * - `none`: the per-label scores, in the order of `labels`.
  */
-export type Average = 'binary' | 'micro' | 'macro' | 'weighted' | 'none';
+export type Average = 'binary' | 'micro' | 'macro' | 'weighted' | 'samples' | 'none';
 
 /**
  * The value of a ratio whose denominator is 0, as scikit-learn 1.2's `zero_division`: `'warn'`
  * gives 0 and prints a warning (`console.warn`), `0` and `1` give that value silently.
+ * scikit-learn 1.2 refuses `zero_division=np.nan` (1.3 added it), and so does lab.
  */
 export type ZeroDivision = 'warn' | 0 | 1;
 
@@ -52,6 +56,11 @@ export interface ScoreOptions extends TaskOptions {
   posLabel?: number;
   /** See {@link ZeroDivision}. Default `'warn'`. */
   zeroDivision?: ZeroDivision;
+  /**
+   * Functional scores only: one weight per sample (scikit-learn's `sample_weight`); streaming
+   * metrics take it as `update`'s third argument. Default all 1.
+   */
+  sampleWeight?: SampleWeight;
 }
 
 /** Options of {@link fbeta} and {@link FBetaScore}: {@link ScoreOptions} and `beta`. */
@@ -60,7 +69,7 @@ export interface FBetaOptions extends ScoreOptions {
   beta: number;
 }
 
-const AVERAGES: readonly Average[] = ['binary', 'micro', 'macro', 'weighted', 'none'];
+const AVERAGES: readonly Average[] = ['binary', 'micro', 'macro', 'weighted', 'samples', 'none'];
 
 /**
  * Validates the options of a score, naming the function and the option at fault: unknown options
@@ -86,7 +95,7 @@ export function checkScoreValues(options: ScoreOptions, fn: string): void {
 /** Checks a `zeroDivision` option: `'warn'`, 0 or 1. */
 export function checkZeroDivision(zd: unknown, fn: string): void {
   if (zd !== undefined && zd !== 'warn' && zd !== 0 && zd !== 1) {
-    throw new Error(`${fn}: zeroDivision must be 'warn', 0 or 1; got ${String(zd)}`);
+    throw new Error(`${fn}: zeroDivision must be 'warn', 0 or 1 (scikit-learn 1.2 has no NaN option); got ${String(zd)}`);
   }
 }
 

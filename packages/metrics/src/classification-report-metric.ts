@@ -5,6 +5,7 @@ import {
 } from './classification-report.js';
 import { checkZeroDivision } from './classification-options.js';
 import type { Counts } from './counts.js';
+import { MULTILABEL_ADVICE } from './indicator-check.js';
 import { REPORT_OPTIONS, STREAMING_OPTIONS } from './option-constraints.js';
 import { StatScoresMetric, type StreamingOptions } from './stat-scores-metric.js';
 
@@ -23,7 +24,7 @@ export class ClassificationReportMetric extends StatScoresMetric<ClassificationR
 
   /** @param options see {@link ClassificationReportOptions}, plus `numClasses` */
   constructor(options: ClassificationReportOptions & StreamingOptions = {}) {
-    super('ClassificationReportMetric', options, { ...REPORT_OPTIONS, ...STREAMING_OPTIONS });
+    super('ClassificationReportMetric', options, { ...REPORT_OPTIONS, ...STREAMING_OPTIONS }, MULTILABEL_ADVICE, options.task === 'multilabel');
     checkZeroDivision(options.zeroDivision, 'ClassificationReportMetric');
     this.options = options;
   }

@@ -6,6 +6,7 @@ import { REPORT_OPTIONS } from './option-constraints.js';
 import { labelStats } from './label-stats.js';
 import { precisionRecallFscore } from './prf.js';
 import { readCounts } from './read-counts.js';
+import { SAMPLE_WEIGHT_OPTION, type SampleWeight } from './sample-weight.js';
 import { warner } from './scores.js';
 
 /** Precision, recall, F1 and support of one row of a {@link ClassificationReport}. */
@@ -38,6 +39,8 @@ export interface ClassificationReport {
   microAvg?: ReportRow;
   macroAvg: ReportRow;
   weightedAvg: ReportRow;
+  /** Multilabel data only: the mean over samples of each sample's scores (scikit-learn's `samples avg`). */
+  samplesAvg?: ReportRow;
 }
 
 /** Options of {@link classificationReport}. */
@@ -48,6 +51,11 @@ export interface ClassificationReportOptions extends TaskOptions {
   targetNames?: readonly string[];
   /** See {@link ZeroDivision}; default `'warn'`. */
   zeroDivision?: ZeroDivision;
+  /**
+   * Functional only: one weight per sample (scikit-learn's `sample_weight`); supports sum
+   * weights. Streaming: `update`'s third argument.
+   */
+  sampleWeight?: SampleWeight;
 }
 
 /** The report of counts, with the options of {@link classificationReport}. */
@@ -68,11 +76,11 @@ export function classificationReportFromCounts(
   if (names.length !== stats.labels.length) {
     throw new Error(`${fn}: targetNames has ${names.length} names but there are ${stats.labels.length} labels (${stats.labels.join(', ')})`);
   }
-  const score = (average: 'none' | 'micro' | 'macro' | 'weighted') =>
+  const score = (average: 'none' | 'micro' | 'macro' | 'weighted' | 'samples') =>
     precisionRecallFscore(stats, { beta: 1, average, zeroDivision, warnFor: ['precision', 'recall', 'f-score'], warn });
   const perClass = score('none');
   const support = stats.actual.reduce((a, b) => a + b, 0);
-  const row = (average: 'micro' | 'macro' | 'weighted'): ReportRow => {
+  const row = (average: 'micro' | 'macro' | 'weighted' | 'samples'): ReportRow => {
     const r = score(average);
     return { precision: r.precision as number, recall: r.recall as number, f1: r.fscore as number, support };
   };
@@ -93,6 +101,7 @@ export function classificationReportFromCounts(
     ...(microIsAccuracy ? { accuracy: micro.f1 } : { microAvg: micro }),
     macroAvg: row('macro'),
     weightedAvg: row('weighted'),
+    ...(counts.kind === 'multilabel' && counts.rows ? { samplesAvg: row('samples') } : {}),
   };
 }
 
@@ -105,7 +114,8 @@ function sameSet(a: readonly number[], b: readonly number[]): boolean {
  * Per-class precision, recall, F1 and support with their averages, as scikit-learn 1.2's
  * `classification_report(..., output_dict=True)`; {@link formatClassificationReport} prints it as
  * scikit-learn's text. Binary, multiclass or (`task: 'multilabel'`) multilabel data; one
- * synchronous read; inputs are not disposed. Multilabel reports have no `samples avg` row.
+ * synchronous read; inputs are not disposed. Multilabel reports end in `samplesAvg`, as
+ * scikit-learn's `samples avg` row. `sampleWeight` weighs each sample.
  *
  * @example
  * const report = classificationReport([0, 1, 2, 2], [0, 2, 2, 2]);
@@ -118,9 +128,13 @@ export function classificationReport(
   options: ClassificationReportOptions = {},
 ): ClassificationReport {
   const fn = 'classificationReport';
-  checkOptions(fn, options, REPORT_OPTIONS);
+  checkOptions(fn, options, { ...REPORT_OPTIONS, ...SAMPLE_WEIGHT_OPTION });
   checkLabelList(options.labels, fn);
   checkZeroDivision(options.zeroDivision, fn);
-  const counts = readCounts(yTrue, yPred, options, fn, options.labels ?? []);
+  const counts = readCounts(yTrue, yPred, options, fn, {
+    extra: options.labels ?? [],
+    sampleWeight: options.sampleWeight,
+    rows: options.task === 'multilabel' ? (options.labels ?? []) : false,
+  });
   return classificationReportFromCounts(counts, options, fn);
 }

@@ -5,6 +5,7 @@ import { CONFUSION_ADVICE } from './indicator-check.js';
 import type { LabelsInput } from './label-input.js';
 import { CONFUSION_MATRIX_OPTIONS } from './option-constraints.js';
 import { readCounts } from './read-counts.js';
+import { SAMPLE_WEIGHT_OPTION, type SampleWeight } from './sample-weight.js';
 
 /** Options of {@link confusionMatrix} and {@link ConfusionMatrix}. */
 export interface ConfusionMatrixOptions extends TaskOptions {
@@ -18,6 +19,8 @@ export interface ConfusionMatrixOptions extends TaskOptions {
    * (`'all'`); a total of 0 gives 0s. Default: raw counts.
    */
   normalize?: 'true' | 'pred' | 'all';
+  /** Functional only: one weight per sample (scikit-learn's `sample_weight`); cells sum weights. */
+  sampleWeight?: SampleWeight;
 }
 
 /** Checks the options of a confusion matrix, naming the function and the option at fault. */
@@ -34,7 +37,8 @@ export function confusionMatrixFromCounts(counts: Counts, options: ConfusionMatr
   const labels = options.labels ? [...options.labels] : counts.classes;
   const index = new Map(counts.classes.map((c, i) => [c, i]));
   const { actual } = marginals(counts);
-  if (!labels.some((l) => (actual[index.get(l) ?? -1] ?? 0) > 0)) {
+  const inTruth = (l: number) => (counts.trueClasses ? counts.trueClasses.has(l) : (actual[index.get(l) ?? -1] ?? 0) > 0);
+  if (!labels.some(inTruth)) {
     throw new Error(`${fn}: none of labels ${labels.join(', ')} occurs in yTrue; at least one must`);
   }
   const matrix = labels.map((r) => labels.map((c) => cell(counts, index.get(r), index.get(c))));
@@ -74,8 +78,8 @@ export function confusionMatrix(
   yPred: LabelsInput,
   options: ConfusionMatrixOptions = {},
 ): number[][] {
-  checkOptions('confusionMatrix', options, CONFUSION_MATRIX_OPTIONS);
+  checkOptions('confusionMatrix', options, { ...CONFUSION_MATRIX_OPTIONS, ...SAMPLE_WEIGHT_OPTION });
   checkConfusionOptions(options, 'confusionMatrix');
-  const counts = readCounts(yTrue, yPred, options, 'confusionMatrix', [], CONFUSION_ADVICE);
+  const counts = readCounts(yTrue, yPred, options, 'confusionMatrix', { advice: CONFUSION_ADVICE, sampleWeight: options.sampleWeight });
   return confusionMatrixFromCounts(counts, options, 'confusionMatrix');
 }

@@ -3,19 +3,22 @@ import * as tf from '@tensorflow/tfjs-core';
 import { MULTILABEL_ADVICE, throwIfIndicators } from './indicator-check.js';
 import type { LabelsInput } from './label-input.js';
 import type { Metric } from './metric.js';
+import { checkSampleWeightShape, type SampleWeight, weightTensor } from './sample-weight.js';
 
 /**
  * The base of streaming ratios of samples (accuracy, top-k accuracy): the count of hits stays on
- * the device in an int32 `[3]` tensor with two flags (whether yTrue or yPred of some batch was a
- * multilabel indicator matrix), the sample count comes from shapes, so `update` never reads data
- * back; `compute` reads the three numbers once, throws if a flag is set, and divides in float64.
- * The metric owns one tensor, freed by `reset` and `dispose`.
+ * the device in a `[4, ...]` tensor with two flags (whether yTrue or yPred of some batch was a
+ * multilabel indicator matrix) and the number of samples (int32), or the weighted hits and summed
+ * weights (float32, once a batch comes with `sampleWeight`), so `update` never reads data back;
+ * `compute` reads them once, throws if a flag is set, and divides in float64 (or, with
+ * `normalize` false, gives the count). The metric owns one tensor, freed by `reset` and `dispose`.
  */
 export abstract class CountMetric implements Metric {
   // Created on the first update, so an unused metric holds no tensor.
   private hits: tf.Tensor1D | null = null;
-  private total = 0;
   private disposed = false;
+  /** false: `compute` gives the (weighted) count of hits, not the fraction. */
+  protected normalize = true;
 
   /**
    * `name` (e.g. `Accuracy`) starts every error message; `options` are checked against
@@ -34,10 +37,16 @@ export abstract class CountMetric implements Metric {
   protected abstract check(yTrue: LabelsInput, yPred: LabelsInput, fn: string): number;
 
   /**
-   * The number of hits in a validated batch and its two indicator flags (see `indicatorFlags`), as
-   * an int32 `[3]` tensor the caller disposes.
+   * The hits in a validated batch (weighted by `weight`, a float32 `[N]`, when given), its two
+   * indicator flags (see `indicatorFlags`) and its sample count (or summed weights), as a `[4]`
+   * tensor (int32 without weights) the caller disposes; subclasses may append more entries.
    */
-  protected abstract count(yTrue: LabelsInput, yPred: LabelsInput): tf.Tensor1D;
+  protected abstract count(yTrue: LabelsInput, yPred: LabelsInput, weight: tf.Tensor1D | null): tf.Tensor1D;
+
+  /** The hits of the state read back; by default its first entry. */
+  protected hitsOf(data: ArrayLike<number>): number {
+    return data[0]!;
+  }
 
   /**
    * Whether the batch being counted is the first since the last reset: only it is checked for a
@@ -46,33 +55,30 @@ export abstract class CountMetric implements Metric {
    */
   protected firstBatch = true;
 
-  update(yTrue: LabelsInput, yPred: LabelsInput): void {
+  update(yTrue: LabelsInput, yPred: LabelsInput, sampleWeight?: SampleWeight): void {
     this.checkLive('update');
     const samples = this.check(yTrue, yPred, `${this.name}.update`);
+    checkSampleWeightShape(sampleWeight, samples, `${this.name}.update`);
     const previous = this.hits;
     this.firstBatch = previous === null;
-    const batch = this.count(yTrue, yPred);
+    const batch = tf.tidy(() => this.count(yTrue, yPred, sampleWeight === undefined ? null : weightTensor(sampleWeight)));
     // keep: update is often called inside the caller's tf.tidy, which would free the running sum.
     this.hits = tf.keep(previous ? tf.tidy(() => tf.add<tf.Tensor1D>(previous, batch)) : batch);
     if (previous) tf.dispose([previous, batch]);
-    this.total += samples;
   }
 
   async compute(): Promise<number> {
-    const { hits, total } = this.state('compute');
-    return this.ratio(await hits.data(), total, 'compute');
+    return this.ratio(await this.state('compute').data(), 'compute');
   }
 
   computeSync(): number {
-    const { hits, total } = this.state('computeSync');
-    return this.ratio(hits.dataSync(), total, 'computeSync');
+    return this.ratio(this.state('computeSync').dataSync(), 'computeSync');
   }
 
   reset(): void {
     this.checkLive('reset');
     this.hits?.dispose();
     this.hits = null;
-    this.total = 0;
   }
 
   dispose(): void {
@@ -81,15 +87,18 @@ export abstract class CountMetric implements Metric {
     this.disposed = true;
   }
 
-  private ratio(data: ArrayLike<number>, total: number, method: string): number {
+  private ratio(data: ArrayLike<number>, method: string): number {
     throwIfIndicators([data[1]!, data[2]!], `${this.name}.${method}`, this.advice, 'in a batch given to update() ');
-    return data[0]! / total;
+    const hits = this.hitsOf(data);
+    if (!this.normalize) return hits;
+    if (data[3] === 0) throw new Error(`${this.name}.${method}: the sample weights sum to zero, so the fraction is undefined`);
+    return hits / data[3]!;
   }
 
-  private state(method: string): { hits: tf.Tensor1D; total: number } {
+  private state(method: string): tf.Tensor1D {
     this.checkLive(method);
     if (!this.hits) throw new Error(`${this.name}.${method}: no samples yet; call update(yTrue, yPred) first`);
-    return { hits: this.hits, total: this.total };
+    return this.hits;
   }
 
   private checkLive(method: string): void {

@@ -11,23 +11,50 @@ export interface ClassCounts {
   classes: number[];
   /** `classes.length²` counts, row-major; row = true class, column = predicted class. */
   matrix: Float64Array;
+  /** The classes in the data, when weights of 0 may hide some from the matrix. */
+  occurring?: ReadonlySet<number>;
+  /** The classes in yTrue, likewise. */
+  trueClasses?: ReadonlySet<number>;
 }
 
-/** Multilabel data: per column, how many samples have it predicted, true, and both. */
+/**
+ * Multilabel data: per column, how many samples (their summed weights) have it predicted, true,
+ * and both.
+ */
 export interface MultilabelCounts {
   kind: 'multilabel';
   truePositives: Float64Array;
   predicted: Float64Array;
   actual: Float64Array;
-  /** Number of samples (rows). */
+  /** Number of samples (rows), or the sum of their weights. */
   samples: number;
+  /** Per-row counts over the scored labels, for `average: 'samples'`; absent when not needed. */
+  rows?: SampleRows;
 }
 
-/** Counts pairs of labels read from the data into a confusion matrix over their classes and `extra`. */
+/**
+ * Rows of a multilabel matrix for `average: 'samples'`, over the labels scored: each entry's true
+ * positives, predicted and true label counts (unweighted), and its weight (the sample's, or the
+ * summed weights of identical rows, as the streaming metrics keep them).
+ */
+export interface SampleRows {
+  truePositives: number[];
+  predicted: number[];
+  actual: number[];
+  weight: number[];
+  /** Whether the weights are scikit-learn's `sample_weight` (which also scales each row's counts). */
+  weighted: boolean;
+}
+
+/**
+ * Counts pairs of labels read from the data into a confusion matrix over their classes and `extra`,
+ * each pair adding its `weight` (default 1) in float64.
+ */
 export function countClasses(
   yTrue: ArrayLike<number>,
   yPred: ArrayLike<number>,
   extra: readonly number[] = [],
+  weight?: ArrayLike<number>,
 ): ClassCounts {
   const set = new Set<number>(extra);
   for (let i = 0; i < yTrue.length; i++) set.add(yTrue[i]!).add(yPred[i]!);
@@ -35,8 +62,15 @@ export function countClasses(
   const index = new Map(classes.map((c, i) => [c, i]));
   const n = classes.length;
   const matrix = new Float64Array(n * n);
-  for (let i = 0; i < yTrue.length; i++) matrix[index.get(yTrue[i]!)! * n + index.get(yPred[i]!)!]! += 1;
-  return { kind: 'classes', classes, matrix };
+  for (let i = 0; i < yTrue.length; i++) matrix[index.get(yTrue[i]!)! * n + index.get(yPred[i]!)!]! += weight ? weight[i]! : 1;
+  if (!weight) return { kind: 'classes', classes, matrix };
+  const occurring = new Set<number>();
+  const trueClasses = new Set<number>();
+  for (let i = 0; i < yTrue.length; i++) {
+    occurring.add(yTrue[i]!).add(yPred[i]!);
+    trueClasses.add(yTrue[i]!);
+  }
+  return { kind: 'classes', classes, matrix, occurring, trueClasses };
 }
 
 /**
@@ -78,8 +112,13 @@ export function marginals(counts: ClassCounts): { actual: Float64Array; predicte
   return { actual, predicted };
 }
 
-/** The classes that occur in yTrue or yPred: those with a non-zero row or column. */
+/**
+ * The classes that occur in yTrue or yPred: every class the data holds (`countClasses` lists
+ * exactly those and `extra`), less any `extra` with an empty row and column. Classes whose
+ * samples all weigh 0 still occur, as in scikit-learn (`unique_labels` ignores weights).
+ */
 export function presentClasses(counts: ClassCounts): number[] {
   const { actual, predicted } = marginals(counts);
-  return counts.classes.filter((_, i) => actual[i]! > 0 || predicted[i]! > 0);
+  const occurring = counts.occurring;
+  return counts.classes.filter((c, i) => (occurring ? occurring.has(c) : actual[i]! > 0 || predicted[i]! > 0));
 }

@@ -1,5 +1,6 @@
 import { checkScoreValues } from './classification-options.js';
 import type { Counts } from './counts.js';
+import { MULTILABEL_ADVICE } from './indicator-check.js';
 import { FBETA_OPTIONS } from './option-constraints.js';
 import { STREAMING_SCORE_OPTIONS, type ScoreValue, type StreamingScoreOptions } from './precision-metric.js';
 import { checkBeta, scoresFromCounts } from './scores.js';
@@ -20,7 +21,7 @@ export class FBetaScore<O extends StreamingFBetaOptions = StreamingFBetaOptions>
 
   /** @param options as {@link fbeta}'s, plus `numClasses` (see {@link StreamingOptions}) */
   constructor(options: O) {
-    super('FBetaScore', options, { ...STREAMING_SCORE_OPTIONS, ...FBETA_OPTIONS });
+    super('FBetaScore', options, { ...STREAMING_SCORE_OPTIONS, ...FBETA_OPTIONS }, MULTILABEL_ADVICE, options?.average === 'samples');
     this.beta = checkBeta(options?.beta, 'FBetaScore');
     checkScoreValues(options, 'FBetaScore');
     this.options = options;
@@ -42,7 +43,7 @@ export class F1Score<O extends StreamingScoreOptions = StreamingScoreOptions> ex
 
   /** @param options as {@link f1}'s, plus `numClasses` (see {@link StreamingOptions}) */
   constructor(options: O = {} as O) {
-    super('F1Score', options, STREAMING_SCORE_OPTIONS);
+    super('F1Score', options, STREAMING_SCORE_OPTIONS, MULTILABEL_ADVICE, options.average === 'samples');
     checkScoreValues(options, 'F1Score');
     this.options = options;
   }

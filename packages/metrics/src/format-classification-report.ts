@@ -37,5 +37,6 @@ export function formatClassificationReport(report: ClassificationReport, options
   }
   text += line('macro avg', report.macroAvg);
   text += line(heading, report.weightedAvg);
+  if (report.samplesAvg) text += line('samples avg', report.samplesAvg);
   return text;
 }

@@ -61,17 +61,18 @@ describe('functional scores', () => {
     expect(() => precision([], [])).toThrow('precision: yTrue and yPred are empty (yTrue shape [0], yPred shape [0])');
     expect(() => recall([0, 1], [1])).toThrow('recall: yTrue has 2 samples but yPred has 1');
     expect(() => f1([0, 1, 2], [0, 1, 2])).toThrow(
-      "f1: the target is multiclass (classes 0, 1, 2) but average is 'binary'; choose one of 'micro', 'macro', 'weighted', 'none'",
+      "f1: the target is multiclass (classes 0, 1, 2) but average is 'binary'; choose one of 'micro', 'macro', 'weighted', 'samples', 'none'",
     );
     expect(() => precision([0, 2], [2, 0])).toThrow('precision: posLabel 1 is not a class of the data; it should be one of 0, 2');
-    expect(() => precision([0, 1], [0, 1], { zeroDivision: 2 as never })).toThrow("precision: zeroDivision must be 'warn', 0 or 1; got 2");
+    expect(() => precision([0, 1], [0, 1], { zeroDivision: 2 as never })).toThrow("precision: zeroDivision must be 'warn', 0 or 1 (scikit-learn 1.2 has no NaN option); got 2");
     expect(() => precision([0, 1], [0, 1], { labels: [1, 1], average: 'macro' })).toThrow('precision: labels lists 1 twice');
     expect(() => fbeta([0, 1], [0, 1], {} as never)).toThrow('fbeta: beta must be a number >= 0; got undefined');
     expect(() => recall([0, 1, 2], [0, 1, 1], { task: 'binary' })).toThrow("recall: task 'binary' needs labels 0 and 1, but yTrue[2] is 2");
     expect(() => f1([[1, 0]], [0.3], { task: 'multilabel', average: 'micro' })).toThrow("task 'multilabel' needs [N, L]");
     expect(() => confusionMatrix([0, 1], [0, 1], { labels: [5] })).toThrow('none of labels 5 occurs in yTrue');
     expect(() => matthewsCorrcoef([[1, 0]], [[1, 0]], { task: 'multilabel' })).toThrow('multilabel data is not supported');
-    expect(() => topKAccuracy([0, 1], [0.1, 0.9])).toThrow('topKAccuracy: yScore must be [N, C] scores with C >= 2');
+    // Binary 1-D scores are scikit-learn's binary top-k rule now (see the fixtures), not an error.
+    expect(() => topKAccuracy([0, 1], [0.1, 0.9], { normalise: false } as never)).toThrow("topKAccuracy: unknown option 'normalise' (did you mean 'normalize'?)");
     expect(() => topKAccuracy([0], [[0.1, 0.9]], { k: 0 })).toThrow('topKAccuracy: k must be a positive integer; got 0');
     expect(() => precision([[1, 2], [3]], [0, 1], { average: 'micro' })).toThrow('yTrue[1] has 1 values but yTrue[0] has 2');
   });

@@ -1,8 +1,8 @@
-export { type AccuracyOptions, accuracy } from './accuracy.js';
+export { type AccuracyOptions, accuracy, type WeightedAccuracyOptions } from './accuracy.js';
 export { Accuracy, type StreamingAccuracyOptions } from './accuracy-metric.js';
 export type { RankingAverage } from './average-binary-score.js';
 export { type AveragePrecisionOptions, averagePrecisionScore } from './average-precision-score.js';
-export { type BalancedAccuracyOptions, balancedAccuracy } from './balanced-accuracy.js';
+export { type BalancedAccuracyOptions, balancedAccuracy, type WeightedBalancedAccuracyOptions } from './balanced-accuracy.js';
 export { BalancedAccuracy } from './balanced-accuracy-metric.js';
 export type { Average, FBetaOptions, ScoreOptions, Task, TaskOptions, ZeroDivision } from './classification-options.js';
 export {
@@ -13,18 +13,22 @@ export {
   type ReportRow,
 } from './classification-report.js';
 export { ClassificationReportMetric } from './classification-report-metric.js';
+export { type CohenKappaOptions, cohenKappa, type WeightedCohenKappaOptions } from './cohen-kappa.js';
+export { CohenKappa } from './cohen-kappa-metric.js';
 export { type ConfusionMatrixOptions, confusionMatrix } from './confusion-matrix.js';
 export { ConfusionMatrix } from './confusion-matrix-metric.js';
 export { CountMetric } from './count-metric.js';
 export { explainedVariance } from './explained-variance.js';
-export type { ClassCounts, Counts, MultilabelCounts } from './counts.js';
+export type { ClassCounts, Counts, MultilabelCounts, SampleRows } from './counts.js';
 export { f1, fbeta } from './fbeta.js';
 export { F1Score, FBetaScore, type StreamingFBetaOptions } from './fbeta-metric.js';
 export { type FormatReportOptions, formatClassificationReport } from './format-classification-report.js';
 export { type FormatConfusionMatrixOptions, formatConfusionMatrix } from './format-confusion-matrix.js';
+export { type HammingLossOptions, hammingLoss } from './hamming-loss.js';
+export { HammingLoss } from './hamming-loss-metric.js';
 export type { LabelsInput } from './label-input.js';
 export type { ValuesInput } from './host-values.js';
-export { matthewsCorrcoef } from './matthews-corrcoef.js';
+export { type MatthewsCorrcoefOptions, matthewsCorrcoef } from './matthews-corrcoef.js';
 export { MatthewsCorrCoef } from './matthews-corrcoef-metric.js';
 export { meanAbsoluteError } from './mean-absolute-error.js';
 export { meanAbsolutePercentageError } from './mean-absolute-percentage-error.js';
@@ -42,6 +46,6 @@ export { type RocAucOptions, rocAucScore } from './roc-auc-score.js';
 export { type RocCurve, type RocCurveOptions, rocCurve } from './roc-curve.js';
 export type { SampleWeight } from './sample-weight.js';
 export { StatScoresMetric, type StreamingOptions } from './stat-scores-metric.js';
-export { type TopKAccuracyOptions, topKAccuracy } from './top-k-accuracy.js';
+export { type TopKAccuracyOptions, topKAccuracy, type WeightedTopKAccuracyOptions } from './top-k-accuracy.js';
 export { TopKAccuracy } from './top-k-accuracy-metric.js';
 export { type LabelOptions, toLabels } from './to-labels.js';

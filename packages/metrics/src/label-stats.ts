@@ -1,5 +1,5 @@
 import type { ScoreOptions } from './classification-options.js';
-import { type Counts, marginals, presentClasses } from './counts.js';
+import { type Counts, marginals, presentClasses, type SampleRows } from './counts.js';
 
 /** Per-label true positives, predicted and actual counts of the labels a score looks at. */
 export interface LabelStats {
@@ -7,9 +7,11 @@ export interface LabelStats {
   truePositives: number[];
   predicted: number[];
   actual: number[];
+  /** Per-row counts over the labels, for `average: 'samples'` (multilabel data read for it). */
+  rows?: SampleRows;
 }
 
-const OTHER_AVERAGES = "choose one of 'micro', 'macro', 'weighted', 'none'";
+const OTHER_AVERAGES = "choose one of 'micro', 'macro', 'weighted', 'samples', 'none'";
 
 /**
  * Picks the labels a precision/recall/F-score looks at and their counts, with scikit-learn's
@@ -32,8 +34,10 @@ export function labelStats(counts: Counts, options: ScoreOptions, fn: string): L
       truePositives: labels.map((l) => counts.truePositives[l]!),
       predicted: labels.map((l) => counts.predicted[l]!),
       actual: labels.map((l) => counts.actual[l]!),
+      ...(counts.rows ? { rows: counts.rows } : {}),
     };
   }
+  if (average === 'samples') throw new Error(`${fn}: average 'samples' is only for multilabel data (task: 'multilabel')`);
   const present = presentClasses(counts);
   let labels: number[];
   if (average === 'binary') {

@@ -5,11 +5,14 @@ import type { LabelsInput } from './label-input.js';
 import { MULTILABEL_CONFUSION_OPTIONS } from './option-constraints.js';
 import { labelStats } from './label-stats.js';
 import { readCounts } from './read-counts.js';
+import { SAMPLE_WEIGHT_OPTION, type SampleWeight } from './sample-weight.js';
 
 /** Options of {@link multilabelConfusionMatrix}. */
 export interface MultilabelConfusionMatrixOptions extends TaskOptions {
   /** Labels (classes, or column indices for multilabel) and their order; default all present. */
   labels?: readonly number[];
+  /** One weight per sample (scikit-learn's `sample_weight`); counts sum weights. */
+  sampleWeight?: SampleWeight;
 }
 
 /** One 2x2 matrix per label, `[[tn, fp], [fn, tp]]`, from counts. */
@@ -46,7 +49,8 @@ export function multilabelConfusionMatrix(
   options: MultilabelConfusionMatrixOptions = {},
 ): number[][][] {
   const fn = 'multilabelConfusionMatrix';
-  checkOptions(fn, options, MULTILABEL_CONFUSION_OPTIONS);
+  checkOptions(fn, options, { ...MULTILABEL_CONFUSION_OPTIONS, ...SAMPLE_WEIGHT_OPTION });
   checkLabelList(options.labels, fn);
-  return multilabelConfusionMatrixFromCounts(readCounts(yTrue, yPred, options, fn, options.labels ?? []), options, fn);
+  const counts = readCounts(yTrue, yPred, options, fn, { extra: options.labels ?? [], sampleWeight: options.sampleWeight });
+  return multilabelConfusionMatrixFromCounts(counts, options, fn);
 }

@@ -62,4 +62,5 @@ export const REPORT_OPTIONS = {
 export const TOP_K_OPTIONS = {
   /** Checked by `resolveK`: a positive integer. */
   k: any(),
+  normalize: boolean(),
 } satisfies Constraints;

@@ -1,5 +1,6 @@
 import { checkScoreValues, type ScoreOptions } from './classification-options.js';
 import type { Counts } from './counts.js';
+import { MULTILABEL_ADVICE } from './indicator-check.js';
 import { SCORE_OPTIONS, STREAMING_OPTIONS } from './option-constraints.js';
 import { scoresFromCounts } from './scores.js';
 import { StatScoresMetric, type StreamingOptions } from './stat-scores-metric.js';
@@ -30,7 +31,7 @@ export class Precision<O extends StreamingScoreOptions = StreamingScoreOptions> 
 
   /** @param options as {@link precision}'s, plus `numClasses` (see {@link StreamingOptions}) */
   constructor(options: O = {} as O) {
-    super('Precision', options, STREAMING_SCORE_OPTIONS);
+    super('Precision', options, STREAMING_SCORE_OPTIONS, MULTILABEL_ADVICE, options.average === 'samples');
     checkScoreValues(options, 'Precision');
     this.options = options;
   }

@@ -23,9 +23,10 @@ export interface PrfResult {
 }
 
 /** The warning scikit-learn's `_warn_prf` gives, with our option name. */
-function warning(what: string, modifier: string, size: number): string {
-  const where = size === 1 ? 'due to' : 'in labels with';
-  return `${what} ill-defined and being set to 0.0 ${where} no ${modifier} samples. Use \`zeroDivision\` parameter to control this behavior.`;
+function warning(what: string, modifier: string, size: number, bySample = false): string {
+  const [items, of] = bySample ? ['samples', 'labels'] : ['labels', 'samples'];
+  const where = size === 1 ? 'due to' : `in ${items} with`;
+  return `${what} ill-defined and being set to 0.0 ${where} no ${modifier} ${of}. Use \`zeroDivision\` parameter to control this behavior.`;
 }
 
 /**
@@ -35,6 +36,13 @@ function warning(what: string, modifier: string, size: number): string {
  */
 export function precisionRecallFscore(stats: LabelStats, o: PrfOptions): PrfResult {
   let { truePositives: tp, predicted, actual } = stats;
+  const rows = o.average === 'samples' ? stats.rows : undefined;
+  if (o.average === 'samples') {
+    if (!rows) throw new Error("average 'samples' needs per-sample counts, which only multilabel data has");
+    // scikit-learn's samplewise counts are scaled by each sample's weight (a weight of 0 makes 0/0).
+    const scale = (xs: number[]) => (rows.weighted ? xs.map((x, i) => x * rows.weight[i]!) : xs);
+    [tp, predicted, actual] = [scale(rows.truePositives), scale(rows.predicted), scale(rows.actual)];
+  }
   if (o.average === 'micro') {
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     [tp, predicted, actual] = [[sum(tp)], [sum(predicted)], [sum(actual)]];
@@ -45,14 +53,14 @@ export function precisionRecallFscore(stats: LabelStats, o: PrfOptions): PrfResu
     if (o.zeroDivision === 'warn' && o.warnFor.includes(metric) && denominators.includes(0)) {
       const name = metric === 'precision' ? 'Precision' : 'Recall';
       const what = o.warnFor.includes('f-score') ? `${name} and F-score are` : `${name} is`;
-      o.warn(warning(what, modifier, out.length));
+      o.warn(warning(what, modifier, out.length, rows !== undefined));
     }
     return out;
   };
   const precision = divide('precision', predicted, 'predicted');
   const recall = divide('recall', actual, 'true');
   if (o.zeroDivision === 'warn' && o.warnFor.length === 1 && o.warnFor[0] === 'f-score') {
-    if (actual.some((a, i) => a === 0 && predicted[i] === 0)) o.warn(warning('F-score is', 'true nor predicted', actual.length));
+    if (actual.some((a, i) => a === 0 && predicted[i] === 0)) o.warn(warning('F-score is', 'true nor predicted', actual.length, rows !== undefined));
   }
   const beta2 = o.beta * o.beta;
   const fscore =
@@ -73,6 +81,12 @@ export function precisionRecallFscore(stats: LabelStats, o: PrfOptions): PrfResu
     }
     const weighted = (xs: number[]) => xs.reduce((a, x, i) => a + x * actual[i]!, 0) / total;
     return { precision: weighted(precision), recall: weighted(recall), fscore: weighted(fscore), support };
+  }
+  if (rows) {
+    const total = rows.weight.reduce((a, b) => a + b, 0);
+    if (total === 0) throw new Error('the sample weights sum to zero, so the samples average is undefined');
+    const mean = (xs: number[]) => xs.reduce((a, x, i) => a + x * rows.weight[i]!, 0) / total;
+    return { precision: mean(precision), recall: mean(recall), fscore: mean(fscore), support };
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   return { precision: mean(precision), recall: mean(recall), fscore: mean(fscore), support };

@@ -1,5 +1,6 @@
 import { checkScoreValues } from './classification-options.js';
 import type { Counts } from './counts.js';
+import { MULTILABEL_ADVICE } from './indicator-check.js';
 import { STREAMING_SCORE_OPTIONS, type ScoreValue, type StreamingScoreOptions } from './precision-metric.js';
 import { scoresFromCounts } from './scores.js';
 import { StatScoresMetric } from './stat-scores-metric.js';
@@ -18,7 +19,7 @@ export class Recall<O extends StreamingScoreOptions = StreamingScoreOptions> ext
 
   /** @param options as {@link recall}'s, plus `numClasses` (see {@link StreamingOptions}) */
   constructor(options: O = {} as O) {
-    super('Recall', options, STREAMING_SCORE_OPTIONS);
+    super('Recall', options, STREAMING_SCORE_OPTIONS, MULTILABEL_ADVICE, options.average === 'samples');
     checkScoreValues(options, 'Recall');
     this.options = options;
   }

@@ -12,7 +12,7 @@ export type SampleWeight = tf.Tensor | ArrayLike<number>;
 /** The `sampleWeight` constraint; {@link readSampleWeight} checks the value. */
 export const SAMPLE_WEIGHT_OPTION = { sampleWeight: any() } satisfies Constraints;
 
-/** Checks a `sampleWeight` option from its shape (no read): 1-D with `samples` entries. */
+/** Checks a `sampleWeight` option without a read: 1-D with `samples` entries, and finite values when a JS array. */
 export function checkSampleWeightShape(weight: SampleWeight | undefined, samples: number, fn: string): void {
   if (weight === undefined) return;
   const isTensor = weight instanceof tf.Tensor;
@@ -26,6 +26,8 @@ export function checkSampleWeightShape(weight: SampleWeight | undefined, samples
   if (!isTensor && typeof (weight as ArrayLike<number>)[0] === 'object') {
     throw new Error(`${fn}: sampleWeight must be 1-D; got an array of rows`);
   }
+  // A JS array costs no read: its values are checked too (a tensor's only where it is read).
+  if (!isTensor) checkFiniteWeights(weight as ArrayLike<number>, fn);
 }
 
 /**

@@ -47,8 +47,8 @@ describe('streaming metrics built on counts', () => {
     binary.update([0, 2], [0, 1]);
     expect(() => binary.computeSync()).toThrow('1 of 2 samples have a label outside 0 and 1');
     binary.dispose();
-    expect(() => new Precision({ average: 'samples' as never })).toThrow(
-      "Precision: average must be one of 'binary', 'micro', 'macro', 'weighted', 'none'; got samples",
+    expect(() => new Precision({ average: 'sample' as never })).toThrow(
+      "Precision: average must be one of 'binary', 'micro', 'macro', 'weighted', 'samples', 'none'; got sample",
     );
     expect(() => new FBetaScore({ beta: -1 })).toThrow('FBetaScore: beta must be a number >= 0; got -1');
     expect(() => new Recall({ numClasses: 0 })).toThrow('Recall: numClasses must be a positive integer; got 0');

@@ -2,12 +2,14 @@ import { type Constraints, checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { checkPair } from './check-pair.js';
 import { checkLabelList, type TaskOptions } from './classification-options.js';
-import { type Counts, trimClasses } from './counts.js';
-import { confusionBatch, multilabelBatchCounts } from './device-counts.js';
+import { type Counts, type SampleRows, trimClasses } from './counts.js';
+import { confusionBatch, indicators, multilabelBatchCounts } from './device-counts.js';
 import { asTensor, indicatorFlags, MULTILABEL_ADVICE, throwIfIndicators } from './indicator-check.js';
 import { inputShape, type LabelsInput } from './label-input.js';
 import type { Metric } from './metric.js';
+import { nanFlags, throwIfNaN } from './nan-check.js';
 import { checkMultilabelPair } from './read-counts.js';
+import { checkSampleWeightShape, type SampleWeight, weightTensor } from './sample-weight.js';
 import { resolveThreshold, toLabels } from './to-labels.js';
 
 /** Options every streaming classification metric takes besides its own. */
@@ -22,35 +24,47 @@ export interface StreamingOptions extends TaskOptions {
   labels?: readonly number[];
 }
 
+/** The most labels `average: 'samples'` streams: its state has (labels + 1)³ cells. */
+const MAX_SAMPLE_LABELS = 100;
+
 /**
  * The base of the streaming metrics that derive from counts (precision, recall, F-scores, MCC,
- * balanced accuracy, confusion matrix, report): `update` adds the batch's int32 confusion matrix
- * (`[C, C]`) or multilabel column counts (`[3, L]`) to one state tensor on the device, never
- * reading data; `compute` reads it once and derives the value with the functional twin's code,
- * so the result equals the functional metric on the concatenated batches. Binary and multiclass
- * state also counts, after the `C * C` cells, the batches whose yTrue and whose yPred were a
- * multilabel indicator matrix, which makes `compute` throw (until `reset`) instead of scoring an
- * argmax. The metric owns one tensor, freed by `reset` and `dispose`.
+ * kappa, Hamming loss, balanced accuracy, confusion matrix, report): `update` adds the batch's
+ * confusion matrix (`[C, C]`) or multilabel column counts (`[3, L]`) to one state tensor on the
+ * device, never reading data; `compute` reads it once and derives the value with the functional
+ * twin's code, so the result equals the functional metric on the concatenated batches. Counts are
+ * int32 until a batch comes with `sampleWeight`, then float32 sums of weights (exact for weights
+ * with few significant bits, such as k/4). Binary and multiclass state also holds, per class, how
+ * many samples name it (so weight-0 samples still make a class present, as in scikit-learn), and
+ * flags for batches whose yTrue or yPred were a multilabel indicator matrix or held NaN, which make
+ * `compute` throw (until `reset`). Multilabel metrics that average over samples keep a histogram
+ * of the rows' (true positives, predicted, true) counts. The metric owns one tensor, freed by
+ * `reset` and `dispose`.
  */
 export abstract class StatScoresMetric<Value> implements Metric<Value> {
   private readonly threshold: number;
   private readonly task: TaskOptions['task'];
   private readonly labels: readonly number[] | undefined;
   private size: number | undefined;
-  // Multilabel: [3, L] column counts; otherwise the [C * C] confusion matrix then two flags.
+  // Multilabel: [3 * L] column counts, two NaN flags, the summed weights, then the row histogram
+  // when kept;
+  // otherwise the [C * C] confusion matrix, C + C presence counts (true, predicted), two indicator flags, two NaN
+  // flags and the count of samples whose labels are in range.
   private state: tf.Tensor | null = null;
   private samples = 0;
   private disposed = false;
 
   /**
    * `name` (e.g. `Precision`) starts every error message; `options` are checked against
-   * `constraints` (@lab/core) first; `advice` ends the message for a multilabel indicator matrix.
+   * `constraints` (@lab/core) first; `advice` ends the message for a multilabel indicator matrix;
+   * `sampleRows` keeps what `average: 'samples'` needs for multilabel data.
    */
   protected constructor(
     private readonly name: string,
     options: StreamingOptions,
     constraints: Constraints,
     private readonly advice = MULTILABEL_ADVICE,
+    private readonly sampleRows = false,
   ) {
     checkOptions(name, options, constraints);
     this.threshold = resolveThreshold(options.threshold, name);
@@ -66,11 +80,13 @@ export abstract class StatScoresMetric<Value> implements Metric<Value> {
   /** The value of accumulated counts; subclasses call the functional twin's `...FromCounts`. */
   protected abstract fromCounts(counts: Counts): Value;
 
-  update(yTrue: LabelsInput, yPred: LabelsInput): void {
+  update(yTrue: LabelsInput, yPred: LabelsInput, sampleWeight?: SampleWeight): void {
     this.checkLive('update');
     const fn = `${this.name}.update`;
     const samples = checkPair(yTrue, yPred, fn);
-    const batch = this.task === 'multilabel' ? this.multilabelBatch(yTrue, yPred, fn) : this.classBatch(yTrue, yPred, fn);
+    checkSampleWeightShape(sampleWeight, samples, fn);
+    const batch =
+      this.task === 'multilabel' ? this.multilabelBatch(yTrue, yPred, sampleWeight, fn) : this.classBatch(yTrue, yPred, sampleWeight, fn);
     const previous = this.state;
     // keep: update is often called inside the caller's tf.tidy, which would free the running sum.
     this.state = tf.keep(previous ? tf.tidy(() => tf.add(previous, batch)) : batch);
@@ -101,14 +117,51 @@ export abstract class StatScoresMetric<Value> implements Metric<Value> {
     this.disposed = true;
   }
 
-  private multilabelBatch(yTrue: LabelsInput, yPred: LabelsInput, fn: string): tf.Tensor2D {
+  /** The columns the row histogram counts over: `labels`, or all. */
+  private rowColumns(columns: number): number[] {
+    return this.labels ? this.labels.filter((c) => c >= 0 && c < columns) : Array.from({ length: columns }, (_, j) => j);
+  }
+
+  private multilabelBatch(yTrue: LabelsInput, yPred: LabelsInput, sampleWeight: SampleWeight | undefined, fn: string): tf.Tensor1D {
     const columns = checkMultilabelPair(yTrue, yPred, fn);
     if (this.size === undefined) this.size = columns;
     if (columns !== this.size) throw new Error(`${fn}: this batch has ${columns} labels but earlier ones had ${this.size}`);
-    return multilabelBatchCounts(yTrue, yPred, this.threshold);
+    const scored = this.rowColumns(columns);
+    if (this.sampleRows && scored.length > MAX_SAMPLE_LABELS) {
+      throw new Error(`${fn}: average 'samples' streams at most ${MAX_SAMPLE_LABELS} labels; this data has ${scored.length} (use the functional metric)`);
+    }
+    return tf.tidy(() => {
+      const t = asTensor(yTrue, 'yTrue');
+      const p = asTensor(yPred, 'yPred');
+      const parts: tf.Tensor[] = [];
+      if (sampleWeight === undefined) {
+        parts.push(tf.reshape(multilabelBatchCounts(t, p, this.threshold), [-1]));
+      } else {
+        const w = tf.expandDims(weightTensor(sampleWeight), 1);
+        const ti = tf.cast(indicators(t, this.threshold, 'yTrue'), 'float32');
+        const pi = tf.cast(indicators(p, this.threshold, 'yPred'), 'float32');
+        parts.push(tf.reshape(tf.stack([tf.sum(tf.mul(tf.mul(ti, pi), w), 0), tf.sum(tf.mul(pi, w), 0), tf.sum(tf.mul(ti, w), 0)]), [-1]));
+      }
+      parts.push(nanFlags(t, p), tf.reshape(sampleWeight === undefined ? tf.scalar(t.shape[0]!, 'int32') : tf.sum(weightTensor(sampleWeight)), [1]));
+      if (this.sampleRows) parts.push(this.rowHistogram(t, p, scored, sampleWeight));
+      const dtype = parts.some((x) => x.dtype === 'float32') ? 'float32' : 'int32';
+      return tf.concat(parts.map((x) => tf.cast(x, dtype))) as tf.Tensor1D;
+    });
   }
 
-  private classBatch(yTrue: LabelsInput, yPred: LabelsInput, fn: string): tf.Tensor1D {
+  /** Per (tp, predicted, true) triple of a row over `scored` columns, the rows' count or summed weights. */
+  private rowHistogram(t: tf.Tensor, p: tf.Tensor, scored: number[], sampleWeight: SampleWeight | undefined): tf.Tensor1D {
+    const side = scored.length + 1;
+    const pick = tf.tensor1d(scored, 'int32');
+    const ti = tf.gather(indicators(t, this.threshold, 'yTrue'), pick, 1);
+    const pi = tf.gather(indicators(p, this.threshold, 'yPred'), pick, 1);
+    const tp = tf.sum(tf.mul(ti, pi), 1);
+    const index = tf.cast(tf.add(tf.add(tf.mul(tp, side * side), tf.mul(tf.sum(pi, 1), side)), tf.sum(ti, 1)), 'int32') as tf.Tensor1D;
+    const weights = sampleWeight === undefined ? tf.onesLike(index) : weightTensor(sampleWeight);
+    return tf.unsortedSegmentSum(weights, index, side * side * side) as tf.Tensor1D;
+  }
+
+  private classBatch(yTrue: LabelsInput, yPred: LabelsInput, sampleWeight: SampleWeight | undefined, fn: string): tf.Tensor1D {
     const widths = [inputShape(yTrue)[1] ?? 1, inputShape(yPred)[1] ?? 1].filter((c) => c > 1);
     if (this.size === undefined) this.size = widths[0];
     const size = this.size;
@@ -120,26 +173,68 @@ export abstract class StatScoresMetric<Value> implements Metric<Value> {
       const options = { threshold: this.threshold };
       const t = asTensor(yTrue, 'yTrue');
       const p = asTensor(yPred, 'yPred');
-      const matrix = confusionBatch(toLabels(t, options, 'yTrue'), toLabels(p, options, 'yPred'), size);
-      return tf.concat([tf.reshape(matrix, [-1]), indicatorFlags(t, p)]) as tf.Tensor1D;
+      const trueLabels = toLabels(t, options, 'yTrue');
+      const predLabels = toLabels(p, options, 'yPred');
+      const trueHot = tf.oneHot(trueLabels, size);
+      const predHot = tf.oneHot(predLabels, size);
+      const inRange = tf.sum(tf.mul(tf.sum(trueHot, 1), tf.sum(predHot, 1)));
+      const presence = tf.concat([tf.sum(trueHot, 0), tf.sum(predHot, 0)]);
+      const matrix =
+        sampleWeight === undefined
+          ? confusionBatch(trueLabels, predLabels, size)
+          : tf.matMul(tf.cast(trueHot, 'float32'), tf.mul(tf.cast(predHot, 'float32'), tf.expandDims(weightTensor(sampleWeight), 1)), true, false);
+      const dtype = matrix.dtype === 'float32' ? 'float32' : 'int32';
+      const parts = [tf.reshape(matrix, [-1]), presence, indicatorFlags(t, p), nanFlags(t, p), tf.reshape(inRange, [1])];
+      return tf.concat(parts.map((x) => tf.cast(x, dtype))) as tf.Tensor1D;
     });
   }
 
   private counts(data: ArrayLike<number>, method: string): Counts {
     const size = this.size!;
+    const where = 'in a batch given to update() ';
     if (this.task === 'multilabel') {
+      throwIfNaN([data[3 * size]!, data[3 * size + 1]!], `${this.name}.${method}`, where);
       const part = (i: number) => Float64Array.from({ length: size }, (_, j) => data[i * size + j]!);
-      return { kind: 'multilabel', truePositives: part(0), predicted: part(1), actual: part(2), samples: this.samples };
+      const actual = part(2);
+      const counts: Counts = { kind: 'multilabel', truePositives: part(0), predicted: part(1), actual, samples: data[3 * size + 2]! };
+      if (this.sampleRows) counts.rows = this.histogramRows(data, 3 * size + 3, this.rowColumns(size).length);
+      return counts;
     }
     const cells = size * size;
-    throwIfIndicators([data[cells]!, data[cells + 1]!], `${this.name}.${method}`, this.advice, 'in a batch given to update() ');
-    let total = 0;
-    for (let i = 0; i < cells; i++) total += data[i]!;
-    if (total !== this.samples) {
+    const flags = cells + 2 * size;
+    throwIfNaN([data[flags + 2]!, data[flags + 3]!], `${this.name}.${method}`, where);
+    throwIfIndicators([data[flags]!, data[flags + 1]!], `${this.name}.${method}`, this.advice, where);
+    const inRange = data[flags + 4]!;
+    if (inRange !== this.samples) {
       const range = this.task === 'binary' ? '0 and 1' : `0..${size - 1} (numClasses ${size})`;
-      throw new Error(`${this.name}.${method}: ${this.samples - total} of ${this.samples} samples have a label outside ${range}`);
+      throw new Error(`${this.name}.${method}: ${this.samples - inRange} of ${this.samples} samples have a label outside ${range}`);
     }
-    return trimClasses(data, size, this.labels ?? []);
+    const occurring = new Set<number>();
+    const trueClasses = new Set<number>();
+    for (let c = 0; c < size; c++) {
+      if (data[cells + c]! > 0) {
+        trueClasses.add(c);
+        occurring.add(c);
+      }
+      if (data[cells + size + c]! > 0) occurring.add(c);
+    }
+    const counts = trimClasses(data, size, [...occurring, ...(this.labels ?? [])]);
+    return { ...counts, occurring, trueClasses };
+  }
+
+  /** The non-empty bins of the row histogram as {@link SampleRows}. */
+  private histogramRows(data: ArrayLike<number>, start: number, scored: number): SampleRows {
+    const side = scored + 1;
+    const rows: SampleRows = { truePositives: [], predicted: [], actual: [], weight: [], weighted: false };
+    for (let b = 0; b < side * side * side; b++) {
+      const w = data[start + b]!;
+      if (w === 0) continue;
+      rows.truePositives.push(Math.floor(b / (side * side)));
+      rows.predicted.push(Math.floor(b / side) % side);
+      rows.actual.push(b % side);
+      rows.weight.push(w);
+    }
+    return rows;
   }
 
   private requireState(method: string): tf.Tensor {
