@@ -29,6 +29,11 @@ export interface DataShape {
 /** MNIST: 28×28×1 images, 10 classes. */
 export const MNIST_SHAPE: DataShape = { inputShape: [28, 28, 1], outputs: 10, task: 'classification', name: 'MNIST' };
 
+/** The shape of an IDX image set: rows×cols×1 images and its classes. */
+export function imageShape(data: { name: string; classes: number; train: { rows: number; cols: number } }): DataShape {
+  return { inputShape: [data.train.rows, data.train.cols, 1], outputs: data.classes, task: 'classification', name: data.name };
+}
+
 /**
  * The MLP for a table: Dense(hidden, relu) on the transformed features → Dense(classes, softmax)
  * for classification, Dense(1) (linear) for regression.
@@ -47,7 +52,7 @@ function tableMlp(shape: DataShape, hidden: number, seed: number): Sequential {
  */
 export async function buildArchitecture(choice: ArchitectureChoice): Promise<Sequential> {
   const shape = choice.shape ?? MNIST_SHAPE;
-  const images = shape === MNIST_SHAPE;
+  const images = shape.inputShape.length === 3;
   if (!images && choice.model === 'cnn') throw new UsageError(`--model cnn: a convnet takes images; ${shape.name} is a table (use mlp or a .json architecture)`, 2);
   if (!images && choice.model === 'mlp') {
     const model = tableMlp(shape, choice.hidden, choice.seed);
@@ -55,7 +60,8 @@ export async function buildArchitecture(choice: ArchitectureChoice): Promise<Seq
     return model;
   }
   if (choice.model === 'mlp' || choice.model === 'cnn') {
-    const model = choice.model === 'mlp' ? mnistMlp({ hidden: choice.hidden, seed: choice.seed }) : mnistCnn({ seed: choice.seed });
+    const sized = { inputShape: shape.inputShape, classes: shape.outputs };
+    const model = choice.model === 'mlp' ? mnistMlp({ hidden: choice.hidden, seed: choice.seed, ...sized }) : mnistCnn({ seed: choice.seed, ...sized });
     model.build();
     return model;
   }
@@ -87,7 +93,7 @@ export async function buildArchitecture(choice: ArchitectureChoice): Promise<Seq
   const expected = shape.inputShape.reduce((a, b) => a * b, 1);
   if (size !== expected) {
     model.dispose();
-    const what = images ? 'MNIST images are 28×28×1 (784 values)' : `${shape.name} gives ${expected} features after preprocessing`;
+    const what = images ? `${shape.name} images are ${shape.inputShape.join('×')} (${expected} values)` : `${shape.name} gives ${expected} features after preprocessing`;
     throw new UsageError(`--model ${file}: the model takes samples of shape [${sample.join(', ')}], but ${what}`, 2);
   }
   if (out.length !== 1 || out[0] !== shape.outputs) {

@@ -3,7 +3,7 @@ import { accuracy, f1, precision, recall } from '@lab/metrics';
 import type { FitOptions, Sequential } from '@lab/models';
 import { adam } from '@lab/optim';
 import * as tf from '@tensorflow/tfjs-core';
-import { buildArchitecture } from './architecture.js';
+import { buildArchitecture, imageShape } from './architecture.js';
 import { type BackendChoice, selectBackend } from './backend.js';
 import { loadData, toTensors } from './mnist-tensors.js';
 import type { TableFlags } from './table/table-options.js';
@@ -66,10 +66,11 @@ export async function runCv(options: CvOptions, log: NodeJS.WriteStream): Promis
     const { scores: _scores, samples, ...rest } = result;
     return { ...rest, backend: backend.name, samples, seconds: (performance.now() - started) / 1000, seed: options.seed };
   }
-  // A bad architecture file is reported before the data is loaded.
-  (await buildArchitecture(options)).dispose();
+  // A bad architecture file is reported before the default MNIST is loaded.
+  if (options.data === undefined) (await buildArchitecture(options)).dispose();
   const mnist = await loadData(options.data, log);
-  const train = toTensors(mnist.train, options.limit);
+  const train = toTensors(mnist.train, options.limit, undefined, mnist.classes);
+  const shape = imageShape(mnist);
   const folds = stratifiedKFold(train.labels, { k: options.folds, shuffle: true, seed: options.seed });
   log.write(`${options.folds}-fold cross-validation on ${train.count} samples, ${options.epochs} epochs per fold\n`);
   log.write(`${['fold', 'train', 'test', ...SCORES, 'seconds'].map((h) => h.padStart(9)).join(' ')}\n`);
@@ -79,7 +80,7 @@ export async function runCv(options: CvOptions, log: NodeJS.WriteStream): Promis
   try {
     const result = await crossValidate<FitOptions>(
       async () => {
-        const model: Sequential = await buildArchitecture({ ...options, seed: options.seed + index++ });
+        const model: Sequential = await buildArchitecture({ ...options, seed: options.seed + index++, shape });
         model.compile({ optimizer: adam({ learningRate: options.learningRate }), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
         return model;
       },

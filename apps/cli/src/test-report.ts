@@ -20,7 +20,7 @@ export interface TestReport {
 }
 
 /** Scores a compiled model on the test tensors; reads the predictions back once. */
-export async function scoreTestSet(model: Sequential, x: tf.Tensor, y: tf.Tensor, labels: Uint8Array): Promise<TestReport> {
+export async function scoreTestSet(model: Sequential, x: tf.Tensor, y: tf.Tensor, labels: Uint8Array, classNames?: readonly string[]): Promise<TestReport> {
   const scores = await model.evaluate(x, y, { batchSize: 256 });
   const probabilities = model.predict(x, { batchSize: 512 });
   const [predictedTensor, confidenceTensor] = tf.tidy(() => [tf.argMax(probabilities, -1), tf.max(probabilities, -1)]);
@@ -29,7 +29,8 @@ export async function scoreTestSet(model: Sequential, x: tf.Tensor, y: tf.Tensor
   const confidence = await confidenceTensor!.data();
   tf.dispose([predictedTensor!, confidenceTensor!]);
   const truth = Array.from(labels);
-  const classes = Array.from({ length: 10 }, (_, i) => i);
+  const classes = Array.from({ length: classNames?.length ?? 10 }, (_, i) => i);
+  const names = classNames && classNames.some((n, i) => n !== String(i)) ? { targetNames: [...classNames] } : {};
   const misclassified: TestReport['misclassified'] = [];
   for (let i = 0; i < truth.length && misclassified.length < 64; i++) {
     if (predicted[i] !== truth[i]) misclassified.push({ index: i, label: truth[i]!, predicted: predicted[i]!, probability: confidence[i]! });
@@ -38,20 +39,20 @@ export async function scoreTestSet(model: Sequential, x: tf.Tensor, y: tf.Tensor
     loss: scores.loss!,
     accuracy: scores.accuracy!,
     samples: truth.length,
-    classification_report: classificationReport(truth, predicted, { labels: classes, zeroDivision: 0 }),
+    classification_report: classificationReport(truth, predicted, { labels: classes, zeroDivision: 0, ...names }),
     confusion_matrix: confusionMatrix(truth, predicted, { labels: classes }),
     misclassified,
   };
 }
 
 /** The report as terminal text: scikit-learn's classification report, then the confusion matrix. */
-export function formatTestReport(report: TestReport): string {
+export function formatTestReport(report: TestReport, noun = 'digit'): string {
   return [
     `Test loss: ${report.loss.toFixed(4)}`,
     `Test accuracy: ${report.accuracy.toFixed(4)}`,
     '',
     formatClassificationReport(report.classification_report),
-    'Confusion matrix (rows: true digit, columns: predicted):',
-    formatConfusionMatrix(report.confusion_matrix),
+    `Confusion matrix (rows: true ${noun}, columns: predicted):`,
+    formatConfusionMatrix(report.confusion_matrix, { names: report.classification_report.classes.map((c) => c.name) }),
   ].join('\n');
 }

@@ -121,10 +121,10 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
   const options: TrainOptions = flags.resume ? resumedOptions(flags, run.dir, await run.readConfig()) : flags;
   const backend = await selectBackend(options.backend);
   log.write(`Backend: ${backend.reason}\n`);
-  const table = isTableFile(options.data);
-  // A bad architecture file is reported before MNIST is loaded (a table's shape is known only after).
-  if (!flags.resume && !table) (await buildArchitecture(options)).dispose();
-  const data = table ? await loadTableTraining(options, log) : await loadMnistTraining(options, log);
+  // A bad architecture file is reported before the default MNIST is loaded (the shape of a table or
+  // of an IDX folder given with --data is known only after reading it).
+  if (!flags.resume && options.data === undefined) (await buildArchitecture(options)).dispose();
+  const data = isTableFile(options.data) ? await loadTableTraining(options, log) : await loadMnistTraining(options, log);
   const { train, test } = data;
   const loss = lossFor(options, data);
   const architecture = { ...options, shape: data.shape };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '@lab/core/node';
 import type { ModelMetadata, Sequential } from '@lab/models';
 import type * as tf from '@tensorflow/tfjs-core';
-import { type DataShape, MNIST_SHAPE } from './architecture.js';
+import { type DataShape, imageShape } from './architecture.js';
 import { loadData, toTensors } from './mnist-tensors.js';
 import { parseDenoise } from './preprocess-images.js';
 import { renderReportHtml } from './report-html.js';
@@ -43,20 +43,21 @@ export interface MnistDataOptions {
   denoise?: string;
 }
 
-/** MNIST as a run's data: pixels / 255 (optionally denoised) as 28×28×1 images, one-hot digits. */
+/** An IDX image set (MNIST by default) as a run's data: pixels / 255 (optionally denoised) as rows×cols×1 images, one-hot classes. */
 export async function loadMnistTraining(options: MnistDataOptions, log: NodeJS.WriteStream): Promise<TrainingData> {
   const mnist = await loadData(options.data, log);
   const denoise = options.denoise ? parseDenoise(options.denoise) : undefined;
-  const train = toTensors(mnist.train, options.limit, denoise);
-  const test = toTensors(mnist.test, undefined, denoise);
+  const train = toTensors(mnist.train, options.limit, denoise, mnist.classes);
+  const test = toTensors(mnist.test, undefined, denoise, mnist.classes);
+  const shape = imageShape(mnist);
   if (denoise) log.write(`Denoised the images with a ${denoise.filter} filter (${denoise.filter === 'gaussian' ? 'sigma' : 'size'} ${denoise.value})\n`);
   const metadata: ModelMetadata = {
-    labels: Array.from({ length: 10 }, (_, i) => String(i)),
+    labels: [...mnist.classNames],
     // Everything the run did to the raw pixels, applied again by evaluate, predict and the loaders.
-    preprocessing: { scalePixels: { scale: 255 }, inputShape: [28, 28, 1], ...(denoise ? { denoise } : {}) },
+    preprocessing: { scalePixels: { scale: 255 }, inputShape: shape.inputShape, ...(denoise ? { denoise } : {}) },
   };
   return {
-    shape: MNIST_SHAPE,
+    shape,
     train,
     test,
     defaultLoss: 'categorical-crossentropy',
@@ -67,14 +68,15 @@ export async function loadMnistTraining(options: MnistDataOptions, log: NodeJS.W
       await model.save(fileSystem(dir), metadata);
     },
     async score(model, runDir, history) {
-      const report = await scoreTestSet(model, test.x, test.y, test.labels);
+      const report = await scoreTestSet(model, test.x, test.y, test.labels, mnist.classNames);
       await writeFileAtomic(path.join(runDir, 'test-report.json'), `${JSON.stringify(report, null, 2)}\n`, { mkdir: true });
-      const digits = report.misclassified.map((m) => mnist.test.images.slice(m.index * 784, (m.index + 1) * 784));
-      const html = await renderReportHtml({ title: `lab run ${runDir}`, history, test: report, digits, summary: model.summary() });
+      const size = mnist.test.rows * mnist.test.cols;
+      const digits = report.misclassified.map((m) => mnist.test.images.slice(m.index * size, (m.index + 1) * size));
+      const html = await renderReportHtml({ title: `lab run ${runDir}`, history, test: report, digits, imageSize: [mnist.test.rows, mnist.test.cols], summary: model.summary() });
       await writeFileAtomic(path.join(runDir, 'report.html'), html, { mkdir: true });
       return {
         json: { test_accuracy: report.accuracy, test_loss: report.loss, classification_report: report.classification_report, confusion_matrix: report.confusion_matrix },
-        text: formatTestReport(report),
+        text: formatTestReport(report, mnist.name === 'MNIST' ? 'digit' : 'class'),
       };
     },
     dispose() {

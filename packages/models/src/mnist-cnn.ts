@@ -1,4 +1,4 @@
-import { checkOptions, integer, string } from '@lab/core';
+import { array, checkOptions, integer, string } from '@lab/core';
 import { Conv2D } from './layers/conv2d.js';
 import { Dense } from './layers/dense.js';
 import { Dropout } from './layers/dropout.js';
@@ -12,6 +12,10 @@ export interface MnistCnnOptions {
   seed?: number;
   /** The model's name. Default 'sequential'. */
   name?: string;
+  /** The image shape `[height, width, channels]`. Default MNIST's `[28, 28, 1]`. */
+  inputShape?: readonly number[];
+  /** Output classes. Default 10 (the digits). */
+  classes?: number;
 }
 
 /**
@@ -21,17 +25,17 @@ export interface MnistCnnOptions {
  * it and calls `dispose()`.
  */
 export function mnistCnn(options: MnistCnnOptions = {}): Sequential {
-  checkOptions('mnistCnn', options, { seed: integer(), name: string() });
-  const { seed, name } = options;
+  checkOptions('mnistCnn', options, { seed: integer(), name: string(), inputShape: array(integer({ min: 1 })), classes: integer({ min: 2 }) });
+  const { seed, name, inputShape = [28, 28, 1], classes = 10 } = options;
   return new Sequential(
     [
-      new Conv2D({ inputShape: [28, 28, 1], filters: 32, kernelSize: 3, activation: 'relu' }),
+      new Conv2D({ inputShape: [...inputShape], filters: 32, kernelSize: 3, activation: 'relu' }),
       new MaxPooling2D({ poolSize: 2 }),
       new Conv2D({ filters: 64, kernelSize: 3, activation: 'relu' }),
       new MaxPooling2D({ poolSize: 2 }),
       new Flatten(),
       new Dropout({ rate: 0.5 }),
-      new Dense({ units: 10, activation: 'softmax' }),
+      new Dense({ units: classes, activation: 'softmax' }),
     ],
     { ...(seed === undefined ? {} : { seed }), ...(name === undefined ? {} : { name }) },
   );

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
+import { mnistCnn } from './mnist-cnn.js';
 import { mnistMlp } from './mnist-mlp.js';
 
 describe('mnistMlp', () => {
@@ -22,5 +23,24 @@ describe('mnistMlp', () => {
   it('rejects bad options by name', () => {
     expect(() => mnistMlp({ hidden: 0 })).toThrow('mnistMlp: hidden must be an integer with 1 <= hidden; got 0');
     expect(() => mnistMlp({ units: 3 } as never)).toThrow("mnistMlp: unknown option 'units'");
+  });
+
+  it('takes other image sizes and class counts (any IDX data set), the convnet too', () => {
+    const mlp = mnistMlp({ inputShape: [14, 12, 1], classes: 5, hidden: 16, seed: 1 });
+    const cnn = mnistCnn({ inputShape: [20, 20, 1], classes: 3, seed: 1 });
+    try {
+      mlp.build();
+      cnn.build();
+      expect(mlp.countParams()).toBe(14 * 12 * 16 + 16 + 16 * 5 + 5);
+      // 20 → conv 18 → pool 9 → conv 7 → pool 3: 3·3·64 features into Dense(3).
+      expect(cnn.countParams()).toBe(320 + 18_496 + (3 * 3 * 64 * 3 + 3));
+      const y = tf.tidy(() => cnn.predict(tf.zeros([2, 20, 20, 1])));
+      expect(y.shape).toEqual([2, 3]);
+      y.dispose();
+      expect(() => mnistCnn({ classes: 1 })).toThrow(/classes/);
+    } finally {
+      mlp.dispose();
+      cnn.dispose();
+    }
   });
 });

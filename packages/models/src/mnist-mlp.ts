@@ -1,4 +1,4 @@
-import { checkOptions, integer, string } from '@lab/core';
+import { array, checkOptions, integer, string } from '@lab/core';
 import { Dense } from './layers/dense.js';
 import { Flatten } from './layers/flatten.js';
 import { Sequential } from './sequential.js';
@@ -11,6 +11,10 @@ export interface MnistMlpOptions {
   seed?: number;
   /** The model's name. Default 'sequential'. */
   name?: string;
+  /** The image shape `[height, width, channels]`. Default MNIST's `[28, 28, 1]`. */
+  inputShape?: readonly number[];
+  /** Output classes. Default 10 (the digits). */
+  classes?: number;
 }
 
 /**
@@ -19,10 +23,10 @@ export interface MnistMlpOptions {
  * for the lesson's run. The caller owns it and calls `dispose()`.
  */
 export function mnistMlp(options: MnistMlpOptions = {}): Sequential {
-  checkOptions('mnistMlp', options, { hidden: integer({ min: 1 }), seed: integer(), name: string() });
-  const { hidden = 128, seed, name } = options;
+  checkOptions('mnistMlp', options, { hidden: integer({ min: 1 }), seed: integer(), name: string(), inputShape: array(integer({ min: 1 })), classes: integer({ min: 2 }) });
+  const { hidden = 128, seed, name, inputShape = [28, 28, 1], classes = 10 } = options;
   return new Sequential(
-    [new Flatten({ inputShape: [28, 28, 1] }), new Dense({ units: hidden, activation: 'relu' }), new Dense({ units: 10, activation: 'softmax' })],
+    [new Flatten({ inputShape: [...inputShape] }), new Dense({ units: hidden, activation: 'relu' }), new Dense({ units: classes, activation: 'softmax' })],
     { ...(seed === undefined ? {} : { seed }), ...(name === undefined ? {} : { name }) },
   );
 }

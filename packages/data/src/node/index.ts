@@ -1,5 +1,6 @@
 // The Node-only public surface of @lab/data, exported as '@lab/data/node'.
 export { defaultMnistCacheDir } from './cache-dir.js';
+export { type IdxDataset, loadIdxDataset } from './load-idx-dataset.js';
 export { loadMnist } from './load-mnist.js';
 export {
   DEFAULT_MNIST_MIRRORS,

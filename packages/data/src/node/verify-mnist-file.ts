@@ -22,17 +22,8 @@ export async function verifyMnistFile(
   file: string,
   source: string,
 ): Promise<Uint8Array> {
-  let raw = bytes;
-  if (isGzip(bytes)) {
-    try {
-      // Decompression stops at what the input can hold (deflate's 1032:1), so a forged stream costs nothing.
-      raw = await gunzipAsync(bytes, { maxOutputLength: Math.min(maxGunzipOutput(bytes.length), MAX_GUNZIP_BYTES) });
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      throw new DataError(`${file} (${source}): corrupt gzip stream (${why})`, { file, source, cause: error });
-    }
-  }
-  const actual = createHash('sha256').update(raw).digest('hex');
+  const raw = await decompressIdx(bytes, file, source);
+  const actual = sha256(raw);
   const expected = MNIST_SHA256[name];
   if (actual !== expected) {
     throw new DataError(
@@ -42,4 +33,24 @@ export async function verifyMnistFile(
     );
   }
   return raw;
+}
+
+/** The SHA-256 of `bytes`, lowercase hex. */
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * An IDX file's bytes, decompressed if they are gzip (bounded by what the input can hold, so a
+ * forged header costs nothing); a corrupt stream is a DataError naming the file and source.
+ */
+export async function decompressIdx(bytes: Uint8Array, file: string, source: string): Promise<Uint8Array> {
+  if (!isGzip(bytes)) return bytes;
+  try {
+    // Decompression stops at what the input can hold (deflate's 1032:1), so a forged stream costs nothing.
+    return await gunzipAsync(bytes, { maxOutputLength: Math.min(maxGunzipOutput(bytes.length), MAX_GUNZIP_BYTES) });
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new DataError(`${file} (${source}): corrupt gzip stream (${why})`, { file, source, cause: error });
+  }
 }
