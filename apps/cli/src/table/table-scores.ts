@@ -1,8 +1,7 @@
-import { classificationReport, confusionMatrix, formatClassificationReport, formatConfusionMatrix } from '@lab/metrics';
+import { classificationReport, confusionMatrix, formatClassificationReport, formatConfusionMatrix, meanAbsoluteError, meanSquaredError, r2Score } from '@lab/metrics';
 import type { Sequential } from '@lab/models';
 import type { TableColumn, TablePreprocessing } from '@lab/preprocess';
 import * as tf from '@tensorflow/tfjs-core';
-import { regressionScores } from './regression-scores.js';
 
 /** A table model's scores on some rows: `--json` fields, the log's text, and `test-report.json`. */
 export interface TableScores {
@@ -54,7 +53,8 @@ export async function scoreTable(model: Sequential, pre: TablePreprocessing, x: 
   out.dispose();
   const predicted = Array.from(pre.target.decode(raw));
   const actual = Array.from(target as Float64Array);
-  const scores = regressionScores(actual, predicted);
+  // scikit-learn's mean_squared_error(squared=False), mean_absolute_error and r2_score.
+  const scores = { rmse: meanSquaredError(actual, predicted, { squared: false }), mae: meanAbsoluteError(actual, predicted), r2: r2Score(actual, predicted) };
   // The training loss is on the standardized target; the test loss here is its MSE on the same scale.
   const loss = predicted.reduce((s, p, i) => s + ((p - actual[i]!) / pre.target.scale) ** 2, 0) / actual.length;
   return {
