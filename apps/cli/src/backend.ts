@@ -19,8 +19,22 @@ export interface BackendSelection {
   name: BackendName;
   /** The tfjs backend name in use (`tensorflow` for the node backends). */
   tfjsName: string;
-  /** One line explaining the choice. */
+  /** One line explaining the choice: what auto skipped and why (`--verbose` prints it). */
   reason: string;
+  /** The choice in a few words: `native (auto; avx2 kernels, 2 threads)`. */
+  summary: string;
+}
+
+let verbose = false;
+
+/** `--verbose`: the `Backend:` line gives the whole reason (what auto skipped and why). */
+export function setVerbose(on: boolean): void {
+  verbose = on;
+}
+
+/** The `Backend:` line every command prints: the short summary, or the whole reason with `--verbose`. */
+export function backendLine(backend: BackendSelection): string {
+  return `Backend: ${verbose ? backend.reason : backend.summary}\n`;
 }
 
 const NODE_PACKAGES = { 'node-gpu': '@tensorflow/tfjs-node-gpu', node: '@tensorflow/tfjs-node' } as const;
@@ -84,14 +98,17 @@ export async function selectBackend(choice: BackendChoice): Promise<BackendSelec
   if (choice !== 'auto') {
     const failure = await tryLoad(choice);
     if (failure) throw new UsageError(`backend '${choice}' is not available: ${failure}`);
-    return { name: choice, tfjsName: tf.getBackend(), reason: `${choice} (requested${await kernelsNote(choice)})` };
+    const note = await kernelsNote(choice);
+    return { name: choice, tfjsName: tf.getBackend(), reason: `${choice} (requested${note})`, summary: `${choice} (requested${note})` };
   }
   const skipped: string[] = [];
   for (const name of BACKENDS) {
     const failure = await tryLoad(name);
     if (!failure) {
       const why = skipped.length ? `; skipped ${skipped.join('; ')}` : '';
-      return { name, tfjsName: tf.getBackend(), reason: `${name} (auto: fastest that loaded${await kernelsNote(name)}${why})` };
+      const note = await kernelsNote(name);
+      const more = skipped.length ? `; ${skipped.length} faster one${skipped.length === 1 ? '' : 's'} not available, --verbose says why` : '';
+      return { name, tfjsName: tf.getBackend(), reason: `${name} (auto: fastest that loaded${note}${why})`, summary: `${name} (auto${note}${more})` };
     }
     skipped.push(`${name}: ${failure.split(';')[0]}`);
   }

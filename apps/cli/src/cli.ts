@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { parseBackend, selectBackend } from './backend.js';
+import { backendLine, parseBackend, selectBackend, setVerbose } from './backend.js';
 import { backendOption, dataOption, jsonOption, modelOption, tableOptions } from './common-options.js';
 import { UsageError } from './errors.js';
 import { finiteNumber, fraction, intInRange, MAX_FILTER_SIZE, MAX_HIDDEN, MAX_SIGMA, nonNegativeInt, openUnitInterval, positiveInt, positiveNumber, positiveNumberUpTo } from './options.js';
@@ -20,6 +20,8 @@ export function makeProgram(): Command {
     .description('lab: machine learning on TensorFlow.js — train, evaluate and predict on MNIST-style data')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
+    .option('--verbose', 'say why the backend was chosen (what auto skipped and why)', false)
+    .hook('preAction', (program) => setVerbose(program.opts().verbose === true))
     .exitOverride();
 
   const train = program
@@ -110,7 +112,7 @@ export function makeProgram(): Command {
     .addOption(backendOption())
     .action(async (input: string, raw: { output: string; filter: Denoise['filter']; size: number; sigma: number; backend: string }) => {
       const backend = await selectBackend(parseBackend(raw.backend));
-      process.stderr.write(`Backend: ${backend.reason}\n`);
+      process.stderr.write(backendLine(backend));
       const denoise = { filter: raw.filter, value: raw.filter === 'gaussian' ? raw.sigma : raw.size };
       done(await runDenoiseFile(input, raw.output, denoise));
     });

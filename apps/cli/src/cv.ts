@@ -4,7 +4,7 @@ import type { FitOptions, Sequential } from '@lab/models';
 import { adam } from '@lab/optim';
 import * as tf from '@tensorflow/tfjs-core';
 import { buildArchitecture, imageShape } from './architecture.js';
-import { type BackendChoice, selectBackend } from './backend.js';
+import { backendLine, type BackendChoice, selectBackend } from './backend.js';
 import { loadData, toTensors } from './mnist-tensors.js';
 import type { TableFlags } from './table/table-options.js';
 import { runTableCv } from './table/table-cv.js';
@@ -45,7 +45,7 @@ const SCORES = ['accuracy', 'precision', 'recall', 'f1'] as const;
  */
 export async function runCv(options: CvOptions, log: NodeJS.WriteStream): Promise<CvResult> {
   const backend = await selectBackend(options.backend);
-  log.write(`Backend: ${backend.reason}\n`);
+  log.write(backendLine(backend));
   if (isTableFile(options.data)) {
     const started = performance.now();
     let names: readonly string[] = [];

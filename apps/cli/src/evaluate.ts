@@ -1,7 +1,7 @@
 import { loadModel } from '@lab/models';
 import { fileSystem } from '@lab/models/node';
 import * as tf from '@tensorflow/tfjs-core';
-import { type BackendChoice, selectBackend } from './backend.js';
+import { backendLine, type BackendChoice, selectBackend } from './backend.js';
 import { UsageError } from './errors.js';
 import { checkFiniteWeights } from './model-checks.js';
 import { imagePreprocessing } from './image-preprocessing.js';
@@ -39,7 +39,7 @@ export interface EvaluateResult {
 /** Loads a saved model and scores it on the MNIST test set with categorical cross-entropy. */
 export async function runEvaluate(options: EvaluateOptions, log: NodeJS.WriteStream): Promise<EvaluateResult> {
   const backend = await selectBackend(options.backend);
-  log.write(`Backend: ${backend.reason}\n`);
+  log.write(backendLine(backend));
   const model = await loadModel(fileSystem(options.model)).catch((error: Error) => {
     throw new UsageError(`cannot load the model: ${error.message}`);
   });

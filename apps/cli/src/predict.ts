@@ -1,7 +1,7 @@
 import { loadModel } from '@lab/models';
 import { fileSystem } from '@lab/models/node';
 import * as tf from '@tensorflow/tfjs-core';
-import { type BackendChoice, selectBackend } from './backend.js';
+import { backendLine, type BackendChoice, selectBackend } from './backend.js';
 import { UsageError } from './errors.js';
 import { checkFiniteWeights, checkPixelRange } from './model-checks.js';
 import { imagePreprocessing } from './image-preprocessing.js';
@@ -40,7 +40,7 @@ export interface Prediction {
 /** Loads a saved model, turns the inputs into 28×28 digits scaled like training, and ranks the classes. */
 export async function runPredict(options: PredictOptions, log: NodeJS.WriteStream): Promise<Prediction[] | TablePredictions> {
   const backend = await selectBackend(options.backend);
-  log.write(`Backend: ${backend.reason}\n`);
+  log.write(backendLine(backend));
   const model = await loadModel(fileSystem(options.model)).catch((error: Error) => {
     throw new UsageError(`cannot load the model: ${error.message}`);
   });

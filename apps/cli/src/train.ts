@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Callback, Sequential } from '@lab/models';
 import { loadCheckpoint } from '@lab/models/node';
 import { type ArchitectureChoice, architectureSignature, buildArchitecture } from './architecture.js';
-import { type BackendChoice, selectBackend } from './backend.js';
+import { backendLine, type BackendChoice, selectBackend } from './backend.js';
 import { UsageError } from './errors.js';
 import { initialLearningRate, makeOptimizer, type OptimizerFlags } from './optimizer-options.js';
 import { progressCallback } from './progress.js';
@@ -120,7 +120,7 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
   const run = new RunFolder(flags.resume ?? flags.out ?? RunFolder.defaultDir());
   const options: TrainOptions = flags.resume ? resumedOptions(flags, run.dir, await run.readConfig()) : flags;
   const backend = await selectBackend(options.backend);
-  log.write(`Backend: ${backend.reason}\n`);
+  log.write(backendLine(backend));
   // A bad architecture file is reported before the default MNIST is loaded (the shape of a table or
   // of an IDX folder given with --data is known only after reading it).
   if (!flags.resume && options.data === undefined) (await buildArchitecture(options)).dispose();
