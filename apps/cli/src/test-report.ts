@@ -30,7 +30,7 @@ export async function scoreTestSet(model: Sequential, x: tf.Tensor, y: tf.Tensor
   tf.dispose([predictedTensor!, confidenceTensor!]);
   const truth = Array.from(labels);
   const classes = Array.from({ length: classNames?.length ?? 10 }, (_, i) => i);
-  const names = classNames && classNames.some((n, i) => n !== String(i)) ? { targetNames: [...classNames] } : {};
+  const names = classNames?.some((n, i) => n !== String(i)) ? { targetNames: [...classNames!] } : {};
   const misclassified: TestReport['misclassified'] = [];
   for (let i = 0; i < truth.length && misclassified.length < 64; i++) {
     if (predicted[i] !== truth[i]) misclassified.push({ index: i, label: truth[i]!, predicted: predicted[i]!, probability: confidence[i]! });
