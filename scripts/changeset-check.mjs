@@ -11,7 +11,7 @@
 // main itself the merge base is HEAD, so the check covers uncommitted work: run it before
 // committing. See CONTRIBUTING.md ("Changesets").
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { publishablePackages, ROOT } from './lib/workspace.mjs';
 
@@ -69,8 +69,32 @@ function entrySources(pkg, dir) {
 
 /** Package names listed in a changeset's front matter ("@lab/metrics": minor). */
 function changesetPackages(text) {
+  return new Set(changesetEntries(text).map((e) => e.name));
+}
+
+/** The front matter's entries: each package name and its bump. */
+function changesetEntries(text) {
   const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
-  return new Set([...front.matchAll(/^\s*["']?([^"':\s]+)["']?\s*:/gm)].map((m) => m[1]));
+  return [...front.matchAll(/^\s*["']?([^"':\s]+)["']?\s*:\s*["']?([^"'\s]*)["']?\s*$/gm)].map((m) => ({ name: m[1], bump: m[2] }));
+}
+
+// Every changeset must name packages that exist and can be released, with a known bump: a typo
+// would otherwise pass here and fail only at release time (or silently release nothing).
+const releasable = new Set(publishablePackages().map((p) => p.name));
+const invalid = [];
+for (const file of readdirSync(path.join(ROOT, '.changeset'))) {
+  if (!file.endsWith('.md') || file === 'README.md') continue;
+  const entries = changesetEntries(readFileSync(path.join(ROOT, '.changeset', file), 'utf8'));
+  if (entries.length === 0) invalid.push(`.changeset/${file}: names no package in its front matter`);
+  for (const { name, bump } of entries) {
+    if (!releasable.has(name)) invalid.push(`.changeset/${file}: "${name}" is not a releasable package (${[...releasable].sort().join(', ')})`);
+    if (!['patch', 'minor', 'major'].includes(bump)) invalid.push(`.changeset/${file}: "${name}" has bump '${bump}'; use patch, minor or major`);
+  }
+}
+if (invalid.length > 0) {
+  console.error('changeset:check: invalid changesets:');
+  for (const line of invalid) console.error(`  ${line}`);
+  process.exit(1);
 }
 
 const covered = new Set();
