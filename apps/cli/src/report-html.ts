@@ -15,6 +15,8 @@ export interface ReportData {
   imageSize?: [number, number];
   /** The model's Keras-style summary (layers, output shapes, parameter counts). */
   summary?: string;
+  /** The run's settings, shown first (architecture, optimizer, learning rate, batch, epochs, seed, backend, data). */
+  settings?: Record<string, string | number>;
 }
 
 /**
@@ -47,6 +49,7 @@ body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#111;background:#fff}h
 .digit{text-align:center;font-size:12px}.digit canvas{width:56px;height:56px;image-rendering:pixelated;border:1px solid #ccc;display:block}
 </style></head><body>
 <h1>${escapeHtml(data.title)}</h1>
+${data.settings ? `<table id="settings">${Object.entries(data.settings).map(([k, v]) => `<tr><th style="text-align:left">${escapeHtml(k)}</th><td style="text-align:left">${escapeHtml(String(v))}</td></tr>`).join('')}</table>` : ''}
 <p>Test accuracy <b>${data.test.accuracy.toFixed(4)}</b>, test loss ${data.test.loss.toFixed(4)} on ${data.test.samples} samples.</p>
 ${data.summary ? `<h2>Model</h2><pre id="summary">${escapeHtml(data.summary)}</pre>` : ''}
 <h2>Training curves</h2><div class="charts"><div id="loss"></div><div id="accuracy"></div></div>
@@ -61,10 +64,10 @@ const report = { charts: {} };
 function chart(id, keys, label) {
   const present = keys.filter((k) => data.history[k]);
   const colors = ['#1f77b4', '#d62728'];
-  const u = new uPlot({ title: label, width: 460, height: 260, scales: { x: { time: false } }, axes: [{ values: (u, ticks) => ticks.map((t) => (Number.isInteger(t) ? t : '')) }, {}],
+  const u = new uPlot({ title: label, width: 460, height: 260, scales: { x: { time: false } }, axes: [{ label: 'epoch', values: (u, ticks) => ticks.map((t) => (Number.isInteger(t) ? t : '')) }, { label: label.toLowerCase() }],
     series: [{ label: 'epoch' }, ...present.map((k, i) => ({ label: k, stroke: colors[i], width: 2, points: { show: true } }))] },
     [epochs, ...present.map((k) => data.history[k])], document.getElementById(id));
-  report.charts[id] = { series: present, points: epochs.length };
+  report.charts[id] = { series: present, points: epochs.length, axes: u.axes.map((a) => a.label ?? null) };
   return u;
 }
 chart('loss', ['loss', 'val_loss'], 'Loss');

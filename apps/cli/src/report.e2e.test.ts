@@ -39,11 +39,14 @@ describe.skipIf(missing !== undefined)('report.html', () => {
       const report = await page.evaluate(() => (window as unknown as { __report: unknown }).__report);
       expect(report).toMatchObject({
         charts: {
-          loss: { series: ['loss', 'val_loss'], points: 3 },
-          accuracy: { series: ['accuracy', 'val_accuracy'], points: 3 },
+          loss: { series: ['loss', 'val_loss'], points: 3, axes: ['epoch', 'loss'] },
+          accuracy: { series: ['accuracy', 'val_accuracy'], points: 3, axes: ['epoch', 'accuracy'] },
         },
         matrixCells: 100,
       });
+      // The run's settings come first.
+      const settings = await page.locator('#settings').innerText();
+      for (const text of ['architecture', 'mlp (hidden 128)', 'optimizer', 'adam', 'learning rate', '0.001', 'batch size', '64', 'epochs', '3', 'seed', '4', 'backend', 'wasm (requested)']) expect(settings).toContain(text);
       expect((report as { digits: number }).digits).toBeGreaterThan(0);
       expect(await page.locator('.uplot canvas').count()).toBe(2);
       expect(errors).toEqual([]);

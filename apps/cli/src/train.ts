@@ -213,7 +213,18 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
     const stopNote = earlyStopNote(extra.state(), options.epochs);
     if (stopNote) log.write(`${stopNote}\n`);
     await data.saveModel(model, run.modelDir);
-    const scores = await data.score(model, run.dir, await run.readHistory());
+    const settings = {
+      architecture: options.model === 'mlp' ? `mlp (hidden ${options.hidden})` : options.model,
+      optimizer: options.optimizer,
+      'learning rate': `${initialLearningRate(options)}${schedule}`,
+      loss,
+      'batch size': options.batchSize,
+      epochs: options.epochs,
+      seed: options.seed,
+      backend: backend.summary,
+      data: data.source,
+    };
+    const scores = await data.score(model, run.dir, await run.readHistory(), settings);
     log.write(`${scores.text}\nModel saved to ${run.modelDir}\nReport: ${path.join(run.dir, 'report.html')}\n`);
     const trained = Math.floor(train.count * (1 - options.validationSplit));
     const epochsRun = history.epoch.length;

@@ -32,7 +32,7 @@ export interface TrainingData {
   /** Saves the model with everything needed to predict from raw inputs (labels, preprocessing). */
   saveModel(model: Sequential, dir: string): Promise<void>;
   /** Scores the trained model on the test split and writes `test-report.json` and `report.html` into `runDir`. */
-  score(model: Sequential, runDir: string, history: Record<string, number[]>): Promise<TestScores>;
+  score(model: Sequential, runDir: string, history: Record<string, number[]>, settings?: Record<string, string | number>): Promise<TestScores>;
   dispose(): void;
 }
 
@@ -67,12 +67,12 @@ export async function loadMnistTraining(options: MnistDataOptions, log: NodeJS.W
       const { fileSystem } = await import('@lab/models/node');
       await model.save(fileSystem(dir), metadata);
     },
-    async score(model, runDir, history) {
+    async score(model, runDir, history, settings) {
       const report = await scoreTestSet(model, test.x, test.y, test.labels, mnist.classNames);
       await writeFileAtomic(path.join(runDir, 'test-report.json'), `${JSON.stringify(report, null, 2)}\n`, { mkdir: true });
       const size = mnist.test.rows * mnist.test.cols;
       const digits = report.misclassified.map((m) => mnist.test.images.slice(m.index * size, (m.index + 1) * size));
-      const html = await renderReportHtml({ title: `lab run ${runDir}`, history, test: report, digits, imageSize: [mnist.test.rows, mnist.test.cols], summary: model.summary() });
+      const html = await renderReportHtml({ title: `lab run ${runDir}`, history, test: report, digits, imageSize: [mnist.test.rows, mnist.test.cols], summary: model.summary(), ...(settings ? { settings } : {}) });
       await writeFileAtomic(path.join(runDir, 'report.html'), html, { mkdir: true });
       return {
         json: { test_accuracy: report.accuracy, test_loss: report.loss, classification_report: report.classification_report, confusion_matrix: report.confusion_matrix },

@@ -8,6 +8,8 @@ export interface TableReportData {
   scores: TableScores;
   preprocessing: TablePreprocessing;
   summary?: string;
+  /** The run's settings, shown first. */
+  settings?: Record<string, string | number>;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -76,6 +78,7 @@ export function renderTableReport(data: TableReportData): string {
 <style>body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#111;background:#fff}h1{font-size:20px}h2{font-size:16px;margin-top:28px}
 table{border-collapse:collapse}td,th{padding:3px 8px;text-align:right;border:1px solid #ddd}</style></head><body>
 <h1>${escapeHtml(data.title)}</h1>
+${data.settings ? `<table id="settings">${Object.entries(data.settings).map(([k, v]) => `<tr><th style="text-align:left">${escapeHtml(k)}</th><td style="text-align:left">${escapeHtml(String(v))}</td></tr>`).join('')}</table>` : ''}
 <p>Target <b>${escapeHtml(target)}</b> (${pre.target.task}).</p>
 ${body}
 <h2>Preprocessing (fitted on the training rows)</h2><p>${escapeHtml(pre.describe())}${json.ignored.length > 0 ? `; ignored: ${escapeHtml(json.ignored.join(', '))}` : ''}.</p>

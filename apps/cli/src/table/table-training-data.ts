@@ -111,10 +111,10 @@ export async function loadTableTraining(options: TableDataOptions, log: NodeJS.W
     metrics: task === 'classification' ? ['accuracy'] : [],
     source: `file:${path.resolve(split.file)}`,
     saveModel: (model: Sequential, dir: string) => saveTableModel(model, pre, dir),
-    async score(model, runDir, history) {
+    async score(model, runDir, history, settings) {
       const scores = await scoreTable(model, pre, test.x, testTarget);
       await writeFileAtomic(path.join(runDir, 'test-report.json'), `${JSON.stringify(scores.report, null, 2)}\n`, { mkdir: true });
-      await writeFileAtomic(path.join(runDir, 'report.html'), renderTableReport({ title: `lab run ${runDir}`, history, scores, preprocessing: pre, summary: model.summary() }), { mkdir: true });
+      await writeFileAtomic(path.join(runDir, 'report.html'), renderTableReport({ title: `lab run ${runDir}`, history, scores, preprocessing: pre, summary: model.summary(), ...(settings ? { settings } : {}) }), { mkdir: true });
       return { json: scores.json, text: scores.text };
     },
     dispose() {
