@@ -45,7 +45,7 @@ describe.skipIf(missing !== undefined)('report.html', () => {
         matrixCells: 100,
       });
       // The run's settings come first.
-      const settings = await page.locator('#settings').innerText();
+      const settings = (await page.locator('#settings').textContent()) ?? '';
       for (const text of ['architecture', 'mlp (hidden 128)', 'optimizer', 'adam', 'learning rate', '0.001', 'batch size', '64', 'epochs', '3', 'seed', '4', 'backend', 'wasm (requested)']) expect(settings).toContain(text);
       expect((report as { digits: number }).digits).toBeGreaterThan(0);
       expect(await page.locator('.uplot canvas').count()).toBe(2);
