@@ -6,6 +6,7 @@ import { finiteNumber, fraction, intInRange, MAX_FILTER_SIZE, MAX_HIDDEN, MAX_SI
 import { applyConfigFile } from './config-file.js';
 import { type CvOptions, runCv } from './cv.js';
 import { runEvaluate } from './evaluate.js';
+import { resolveModelDir } from './model-dir.js';
 import { OPTIMIZERS } from './optimizer-options.js';
 import { markerList } from './table/table-options.js';
 import { LOSS_NAMES } from '@lab/losses';
@@ -141,20 +142,20 @@ export function makeProgram(): Command {
   program
     .command('evaluate')
     .description('Score a saved model on the MNIST test set: loss and accuracy.')
-    .requiredOption('--model <dir>', 'a saved model directory (model.json + weights.bin), e.g. runs/NAME/model')
+    .requiredOption('--model <dir>', 'a saved model: its folder (runs/NAME/model), its run folder (runs/NAME) or its model.json')
     .addOption(dataOption())
     .addOption(backendOption())
     .addOption(jsonOption())
     .option('--missing <values>', 'table: more cell values read as missing, comma-separated', markerList('--missing'))
     .action(async (raw: { model: string; data?: string; backend: string; json: boolean; missing?: string[] }) => {
       const log = raw.json ? process.stderr : process.stdout;
-      const result = await runEvaluate({ ...raw, backend: parseBackend(raw.backend) }, log);
+      const result = await runEvaluate({ ...raw, model: resolveModelDir(raw.model), backend: parseBackend(raw.backend) }, log);
       if (raw.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     });
   program
     .command('predict')
     .description('Classify PNG/JPEG digits (any size; converted like MNIST), IDX image files or CSV rows of 784 pixels.')
-    .requiredOption('--model <dir>', 'a saved model directory, e.g. runs/NAME/model')
+    .requiredOption('--model <dir>', 'a saved model: its folder (runs/NAME/model), its run folder (runs/NAME) or its model.json')
     .argument('[inputs...]', 'image, IDX or CSV pixel files (image models)')
     .option('--data <file>', 'table models: a CSV/TSV/JSON table of raw rows to predict (missing values are imputed as in training)')
     .option('--missing <values>', 'table: more cell values read as missing, comma-separated', markerList('--missing'))
@@ -165,7 +166,7 @@ export function makeProgram(): Command {
     .action(async (inputs: string[], raw: { model: string; topK: number; backend: string; json: boolean; allowOutOfRange: boolean; data?: string; missing?: string[] }) => {
       // A table's predictions are CSV on stdout, so everything else goes to stderr.
       const log = raw.json || raw.data ? process.stderr : process.stdout;
-      const predictions = await runPredict({ ...raw, inputs, backend: parseBackend(raw.backend) }, log);
+      const predictions = await runPredict({ ...raw, model: resolveModelDir(raw.model), inputs, backend: parseBackend(raw.backend) }, log);
       if (!Array.isArray(predictions)) {
         // A table model: the predictions as CSV on stdout (one JSON array with --json).
         process.stdout.write(raw.json ? `${JSON.stringify(predictions.rows)}\n` : predictions.csv);

@@ -26,7 +26,8 @@ describe('--denoise is part of the saved model', () => {
     expect(trained.code, trained.stderr).toBe(0);
     const model = JSON.parse(fs.readFileSync(path.join(cwd, 'run', 'model', 'model.json'), 'utf8'));
     expect(JSON.stringify(model)).toContain('"denoise":{"filter":"median","value":3}');
-    const evaluated = lab(['evaluate', '--model', 'run/model', ...dataArgs, '--json'], cwd);
+    // --model takes the run folder too (its model/ is used).
+    const evaluated = lab(['evaluate', '--model', 'run', ...dataArgs, '--json'], cwd);
     expect(evaluated.code, evaluated.stderr).toBe(0);
     expect(evaluated.stderr).toContain('Denoising the test images as the model was trained: median 3');
     expect(last(evaluated.stdout).test_accuracy).toBe(last(trained.stdout).test_accuracy);

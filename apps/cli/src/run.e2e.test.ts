@@ -100,7 +100,8 @@ describe('run folders, interruption and resume', () => {
     expect(resume.code).toBe(1);
     expect(resume.stderr.trim()).toBe(`lab: error: ${path.join(empty, 'config.json')}: not found; '${empty}' is not a lab run folder`);
     const evaluate = lab(['evaluate', '--model', empty, '--backend', 'cpu']);
-    expect(evaluate.code).toBe(1);
+    expect(evaluate.code).toBe(2);
     expect(evaluate.stderr).toContain('model.json: not found');
+    expect(evaluate.stderr).toContain('--model takes a model folder (runs/NAME/model), a run folder (runs/NAME) or a model.json');
   });
 });

@@ -156,7 +156,11 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
     }
     log.write(`Run folder: ${run.dir}\n${model.summary()}\n`);
     const schedule = options.lrSchedule === 'exponential' ? `, decaying ×${options.decayRate} every ${options.decaySteps} steps${options.staircase ? ' (staircase)' : ''}` : '';
-    log.write(`Training on ${train.count} samples for ${options.epochs} epochs, batch size ${options.batchSize}, ${options.optimizer} (learning rate ${initialLearningRate(options)}${schedule}), loss ${loss}\n`);
+    // As Keras says it: the validation split comes off the end of the training samples.
+    const trainedOn = Math.floor(train.count * (1 - options.validationSplit));
+    const validation = options.validationSplit > 0 ? `, validating on ${train.count - trainedOn}` : '';
+    const epochs = `${options.epochs} epoch${options.epochs === 1 ? '' : 's'}`;
+    log.write(`Training on ${trainedOn} samples${validation} for ${epochs}, batch size ${options.batchSize}, ${options.optimizer} (learning rate ${initialLearningRate(options)}${schedule}), loss ${loss}\n`);
     const extra = trainingCallbacks(options, savedCallbacks);
     const watching = extra.describe();
     if (watching) log.write(`Callbacks: ${watching}\n`);
@@ -226,7 +230,7 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
     };
     const scores = await data.score(model, run.dir, await run.readHistory(), settings);
     log.write(`${scores.text}\nModel saved to ${run.modelDir}\nReport: ${path.join(run.dir, 'report.html')}\n`);
-    const trained = Math.floor(train.count * (1 - options.validationSplit));
+    const trained = trainedOn;
     const epochsRun = history.epoch.length;
     return {
       ...(scores.json as Pick<TrainResult, 'test_loss'>),
