@@ -52,6 +52,8 @@ describe('lab train callbacks', () => {
     expect(out.epochs_run).toBe(stop! + 1);
     expect(out.history.val_loss).toHaveLength(stop! + 1);
     expect(r.stderr).toContain('Callbacks: early stopping on val_loss (patience 1)');
+    // Keras' wording: the validation split comes off the training samples.
+    expect(r.stderr).toContain('Training on 150 samples, validating on 150 for 40 epochs');
     expect(r.stderr).toContain(`stopped after epoch ${stop! + 1} of 40`);
     const state = JSON.parse(fs.readFileSync(path.join(cwd, 'run', 'callbacks.json'), 'utf8'));
     expect(state).toMatchObject({ epochs: stop! + 1, earlyStopping: { wait: 1, stoppedEpoch: stop! } });
