@@ -1,6 +1,8 @@
 import { KNNImputer } from './knn-imputer.js';
 import type { MatrixInput, MatrixOutput } from './matrix.js';
+import { MaxAbsScaler } from './max-abs-scaler.js';
 import { MinMaxScaler } from './min-max-scaler.js';
+import { RobustScaler } from './robust-scaler.js';
 import { SimpleImputer } from './simple-imputer.js';
 import { StandardScaler } from './standard-scaler.js';
 import type { Transformer, TransformerJSON } from './transformer.js';
@@ -22,6 +24,8 @@ const READERS: Record<string, (json: TransformerJSON) => Transformer> = {
   KNNImputer: KNNImputer.fromJSON,
   StandardScaler: StandardScaler.fromJSON,
   MinMaxScaler: MinMaxScaler.fromJSON,
+  RobustScaler: RobustScaler.fromJSON,
+  MaxAbsScaler: MaxAbsScaler.fromJSON,
 };
 
 /**
