@@ -37,6 +37,8 @@ async function main(): Promise<void> {
     location.search = params.toString();
   });
   void offerWebgpu(picker);
+  if (params.get('page') === 'table') return showTablePage(params, backend.name);
+  linkPages(params, 'digits');
 
   showStatus('Building the model…');
   const session: Session = {
@@ -123,6 +125,22 @@ async function main(): Promise<void> {
 
   showStatus(`Ready on the ${backend.name} backend. Load the data to train.`);
   publishResult({ ...prediction, backend: backend.name, backendFailures: backend.failures });
+}
+
+/** Points the page links at the other page with the same backend, and marks the current one. */
+function linkPages(params: URLSearchParams, current: 'digits' | 'table'): void {
+  const backend = params.get('backend');
+  const query = (page?: string) => `?${new URLSearchParams({ ...(page ? { page } : {}), ...(backend ? { backend } : {}) })}`;
+  element('nav-digits', HTMLAnchorElement).href = query();
+  element('nav-table', HTMLAnchorElement).href = query('table');
+  element(`nav-${current}`, HTMLAnchorElement).setAttribute('aria-current', 'page');
+}
+
+/** The "Your own table" page (`?page=table`) instead of the digits: its code is a chunk of its own, fetched only here. */
+async function showTablePage(params: URLSearchParams, backend: string): Promise<void> {
+  linkPages(params, 'table');
+  const { setUpTablePage } = await import('./table/table-page.js');
+  setUpTablePage(backend);
 }
 
 /**
