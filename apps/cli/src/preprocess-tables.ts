@@ -1,6 +1,8 @@
 import {
+  DEFAULT_MISSING,
   KNNImputer,
   MinMaxScaler,
+  parseCell,
   Pipeline,
   rowsToTable,
   SimpleImputer,
@@ -31,15 +33,21 @@ export interface ScaleOptions {
 
 /** Fits `transformer` on a numeric table file and writes the transformed table (atomically). */
 async function transformTable(input: string, output: string, name: string, transformer: Transformer, savePipeline?: string): Promise<string> {
-  const table = await readTableFile(input).catch((error: Error) => {
+  // Text columns are told from numbers by their cells, so the message below can name them.
+  const table = await readTableFile(input, { inferTypes: true }).catch((error: Error) => {
     throw new UsageError(error.message);
   });
-  let rows: number[][];
-  try {
-    rows = tableToRows(table);
-  } catch (error) {
-    throw new UsageError(`${input}: ${(error as Error).message}`);
+  const textColumn = table.columns.findIndex((column) => !(column instanceof Float64Array));
+  if (textColumn >= 0) {
+    const column = table.columns[textColumn] as (string | null)[];
+    const r = column.findIndex((cell) => cell !== null && parseCell(cell, DEFAULT_MISSING) === undefined);
+    const where = /\.(csv|tsv)$/i.test(input) ? `line ${r + 2}, column ${textColumn + 1}` : `row ${r + 1}, column ${textColumn + 1}`;
+    throw new UsageError(
+      `${input}: ${where} ("${clip(table.names[textColumn]!)}"): ${quoteCell(column[r]!)} is not a number; lab preprocess ${name} takes numeric tables ` +
+        `(lab train --data ${input} --target COLUMN imputes, scales and one-hot encodes a table with text columns)`,
+    );
   }
+  const rows = tableToRows(table);
   if (rows.length === 0) throw new UsageError(`${input}: the table has no data rows (only a header, or nothing), so there is nothing to fit`);
   const cell = firstInfinite(rows);
   if (cell) {
@@ -92,6 +100,11 @@ function firstInfinite(rows: number[][]): [number, number] | undefined {
     if (c >= 0) return [r, c];
   }
   return undefined;
+}
+
+/** A cell quoted for a message, cut with its length said when long (`"111…" (1000001 characters)`). */
+function quoteCell(cell: string): string {
+  return cell.length > 40 ? `"${cell.slice(0, 37)}… (${cell.length} characters)"` : JSON.stringify(cell);
 }
 
 /** A cell or name cut for a message. */

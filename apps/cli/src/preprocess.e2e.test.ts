@@ -48,6 +48,8 @@ describe('lab preprocess', () => {
     const r = lab(['preprocess', 'impute', bad, '-o', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bad\.csv.*line 3.*column 2|bad\.csv:3:2/);
+    expect(r.stderr).toContain('lab train --data');
+    expect(r.stderr).not.toContain('stringColumns');
     expect(fs.existsSync(out)).toBe(false);
   });
 
