@@ -26,7 +26,10 @@ const SUBSET = '?trainLimit=5000&testLimit=2000';
  * backend, a chunk fetched only when webgpu is picked, is reported apart) and the whole dist/
  * (raw, with that chunk and the three wasm binaries, which are fetched only on the wasm backend).
  */
-const BUDGET = { jsGzipBytes: 300_000, distBytes: 2_600_000 };
+// Raised from 300,000 / 2,600,000 with the table page (?page=table), an on-demand chunk of about
+// 118 kB raw (35 kB gzip; csv-parse is 45 kB of it): with two on-demand chunks rolldown moves the
+// tfjs-core modules they share into a chunk of their own, which costs the eager JS about 2.5 kB gzip.
+const BUDGET = { jsGzipBytes: 305_000, distBytes: 2_700_000 };
 
 /** What the page did, collected while it runs. */
 interface PageRun {
@@ -136,10 +139,13 @@ if (missing !== undefined && !requireBrowser) {
 
     it('keeps the production build under its size budget', async () => {
       const { all, js } = await totalSize(app!.outDir);
-      // Chunks only an import() fetches (the webgpu backend): outside the page's budget.
+      // Chunks only an import() fetches (the webgpu backend, the table page): outside the page's budget.
       const manifest = JSON.parse(await readFile(path.join(app!.outDir, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string; isDynamicEntry?: boolean }>;
       const lazy = new Set(Object.values(manifest).filter((c) => c.isDynamicEntry).map((c) => path.join(app!.outDir, c.file)));
-      expect(lazy.size).toBe(1);
+      expect(Object.entries(manifest).filter(([, c]) => c.isDynamicEntry).map(([name]) => name.replace(/.*node_modules\//, '')).sort()).toEqual([
+        '@tensorflow/tfjs-backend-webgpu/dist/index.js',
+        'src/table/table-page.ts',
+      ]);
       const gzip = async (files: string[]) => {
         let bytes = 0;
         for (const file of files) bytes += gzipSync(await readFile(file)).length;
@@ -147,7 +153,7 @@ if (missing !== undefined && !requireBrowser) {
       };
       const eager = js.filter((f) => !lazy.has(f));
       const [jsGzip, lazyGzip] = [await gzip(eager), await gzip([...lazy])];
-      console.info(`bundle: ${eager.length} JS files, ${jsGzip} bytes gzip; webgpu chunk ${lazyGzip} bytes gzip (on demand); dist/ ${all} bytes`);
+      console.info(`bundle: ${eager.length} JS files, ${jsGzip} bytes gzip; webgpu and table chunks ${lazyGzip} bytes gzip (on demand); dist/ ${all} bytes`);
       expect(jsGzip).toBeLessThanOrEqual(BUDGET.jsGzipBytes);
       expect(all).toBeLessThanOrEqual(BUDGET.distBytes);
       // A default page loads none of the on-demand chunks.

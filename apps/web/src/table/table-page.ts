@@ -45,8 +45,9 @@ function showStepError(box: HTMLElement, text: string | undefined): void {
  * the digits and marks it ready.
  */
 export function setUpTablePage(backend: string): void {
+  const template = element('table-page-template', HTMLTemplateElement);
+  template.replaceWith(template.content.cloneNode(true));
   element('digits-page', HTMLElement).hidden = true;
-  element('table-page', HTMLElement).hidden = false;
   document.querySelector('.skip')?.remove();
   document.title = 'lab: train on your own table in your browser';
   const columnsTable = element('table-columns', HTMLTableElement);
