@@ -1,6 +1,6 @@
 import { any, checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { correlateAxis } from './correlate-axis.js';
+import { axisLines, correlateAxisOps, correlateLines, filtersOnHost, readFloat32 } from './correlate-axis.js';
 import { type BoundaryOptions, boundaryOptions, filterLayout, perAxis } from './filter-options.js';
 import { BOUNDARY_OPTIONS } from './option-constraints.js';
 
@@ -16,8 +16,11 @@ export interface GaussianFilterOptions extends BoundaryOptions {
  * The Gaussian blur, `scipy.ndimage.gaussian_filter` (order 0): one separable correlation per
  * spatial axis with scipy's normalised kernel `exp(-x²/2σ²)`, `x` in `[-r, r]`,
  * `r = int(truncate·σ + 0.5)`. `x` is `[L]`, `[H, W]`, `[N, H, W]` or `[N, H, W, C]`; batch and
- * channel axes are not blurred (scipy's `sigma=(0, s, s, 0)`). Returns a new float32 tensor of
- * `x`'s shape; the caller disposes it; `x` is not disposed.
+ * channel axes are not blurred (scipy's `sigma=(0, s, s, 0)`). On the `cpu` and `wasm` backends
+ * `x` is read once and each axis is one pass over a typed array with the kernel computed once,
+ * summed in float64 in `correlate1d`'s order (equal to scipy's float32 result); on device
+ * backends each axis is a conv2d on tfjs ops. Returns a new float32 tensor of `x`'s shape; the
+ * caller disposes it; `x` is not disposed.
  *
  * @example
  * gaussianFilter(images, { sigma: 1 }) // images: [N, 28, 28]
@@ -32,12 +35,21 @@ export function gaussianFilter(x: tf.Tensor, options: GaussianFilterOptions = {}
     throw new Error(`gaussianFilter: truncate must be a finite number > 0, got ${String(truncate)}`);
   }
   const sigmas = perAxis(options.sigma ?? 1, layout, 'gaussianFilter: sigma', 0, (v) => Number.isFinite(v) && v >= 0, 'finite numbers >= 0');
+  // scipy skips axes whose sigma is (about) zero.
+  const kernels = sigmas.map((sigma) => (sigma > 1e-15 ? gaussianKernel(sigma, truncate) : undefined));
+  if (filtersOnHost()) {
+    const data = readFloat32(x);
+    for (const axis of [1, 2] as const) {
+      const kernel = kernels[axis - 1];
+      if (kernel) correlateLines(data, data, axisLines(layout.nhwc, axis), kernel, mode, cval);
+    }
+    return tf.tensor(data, layout.shape, 'float32');
+  }
   return tf.tidy(() => {
     let y = tf.reshape(tf.cast(x, 'float32'), layout.nhwc) as tf.Tensor4D;
     for (const axis of [1, 2] as const) {
-      const sigma = sigmas[axis - 1]!;
-      // scipy skips axes whose sigma is (about) zero.
-      if (sigma > 1e-15) y = correlateAxis(y, gaussianKernel(sigma, truncate), axis, mode, cval);
+      const kernel = kernels[axis - 1];
+      if (kernel) y = correlateAxisOps(y, kernel, axis, mode, cval);
     }
     return tf.reshape(y, layout.shape);
   });
