@@ -18,7 +18,10 @@ export interface AveragePrecisionOptions {
   sampleWeight?: SampleWeight;
 }
 
-const AP_OPTIONS = { average: oneOf('micro', 'macro', 'weighted', 'samples', 'none'), posLabel: integer(), ...SAMPLE_WEIGHT_OPTION };
+/** The constraints of {@link AveragePrecisionOptions} but `sampleWeight` (the streaming form's options). */
+export const AP_STREAMING_OPTIONS = { average: oneOf('micro', 'macro', 'weighted', 'samples', 'none'), posLabel: integer() };
+
+const AP_OPTIONS = { ...AP_STREAMING_OPTIONS, ...SAMPLE_WEIGHT_OPTION };
 
 /**
  * Average precision, as scikit-learn 1.2's `average_precision_score`: the precision-recall curve's

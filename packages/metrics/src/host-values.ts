@@ -48,13 +48,30 @@ export function readMatrix(input: ValuesInput, fn: string, name: string): HostMa
   } else {
     data = Float64Array.from(input as ArrayLike<number>);
   }
+  checkFinite(data, columns, shape.length, fn, name);
+  return { data, rows, columns, rank: shape.length as 1 | 2 };
+}
+
+/**
+ * A host matrix from values already read back (e.g. by an awaited `tensor.data()`) and their
+ * 1-D or 2-D shape, copied into float64 and checked finite as {@link readMatrix} checks them.
+ */
+export function matrixFromData(values: ArrayLike<number>, shape: readonly number[], fn: string, name: string): HostMatrix {
+  const rows = shape[0]!;
+  const columns = shape.length === 2 ? shape[1]! : 1;
+  const data = Float64Array.from(values);
+  checkFinite(data, columns, shape.length, fn, name);
+  return { data, rows, columns, rank: shape.length as 1 | 2 };
+}
+
+/** NaN or infinity in `data` is an error naming `fn`, `name` and the first bad element. */
+function checkFinite(data: Float64Array, columns: number, rank: number, fn: string, name: string): void {
   for (let i = 0; i < data.length; i++) {
     if (!Number.isFinite(data[i]!)) {
-      const where = shape.length === 2 ? `[${Math.floor(i / columns)}][${i % columns}]` : `[${i}]`;
+      const where = rank === 2 ? `[${Math.floor(i / columns)}][${i % columns}]` : `[${i}]`;
       throw new Error(`${fn}: ${name}${where} is ${data[i]}; ${name} must hold finite numbers (no NaN or infinity)`);
     }
   }
-  return { data, rows, columns, rank: shape.length as 1 | 2 };
 }
 
 /** Column `j` of a host matrix. */

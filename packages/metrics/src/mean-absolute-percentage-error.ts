@@ -4,6 +4,11 @@ import { average, combineOutputs, type RegressionOptions, readRegressionPair } f
 /** float64's machine epsilon, scikit-learn's floor on `|yTrue|`. */
 const EPSILON = 2 ** -52;
 
+/** One sample's `|yPred - yTrue| / max(|yTrue|, ε)`, as scikit-learn computes it. */
+export function absolutePercentageError(yTrue: number, yPred: number): number {
+  return Math.abs(yPred - yTrue) / Math.max(Math.abs(yTrue), EPSILON);
+}
+
 /**
  * Mean absolute percentage error, as scikit-learn 1.2's `mean_absolute_percentage_error`: per
  * output the (weighted) mean of `|yTrue - yPred| / max(|yTrue|, ε)` (a fraction, not percent; a
@@ -23,7 +28,7 @@ export function meanAbsolutePercentageError(yTrue: ValuesInput, yPred: ValuesInp
   const fn = 'meanAbsolutePercentageError';
   const pair = readRegressionPair(yTrue, yPred, options, fn);
   const errors = pair.columns.map((c) =>
-    average(c.yTrue.map((t, i) => Math.abs(c.yPred[i]! - t) / Math.max(Math.abs(t), EPSILON)), pair.weight, fn),
+    average(c.yTrue.map((t, i) => absolutePercentageError(t, c.yPred[i]!)), pair.weight, fn),
   );
   return combineOutputs(errors, options.multioutput, fn);
 }

@@ -42,6 +42,38 @@ export const VARIANCE_SCORE_OPTIONS = {
   forceFinite: boolean(),
 } satisfies Constraints;
 
+/** Options of the streaming regression metrics: `sampleWeight` is an argument of `update` instead. */
+export type StreamingRegressionOptions = Omit<RegressionOptions, 'sampleWeight'>;
+
+/** Options of the streaming R² and explained variance: `sampleWeight` is an argument of `update`. */
+export type StreamingVarianceScoreOptions = Omit<VarianceScoreOptions, 'sampleWeight'>;
+
+/** The constraints of {@link StreamingRegressionOptions}. */
+export const STREAMING_REGRESSION_OPTIONS = { multioutput: MULTIOUTPUT } satisfies Constraints;
+
+/** The constraints of {@link StreamingVarianceScoreOptions}. */
+export const STREAMING_VARIANCE_SCORE_OPTIONS = {
+  multioutput: VARIANCE_SCORE_OPTIONS.multioutput,
+  forceFinite: VARIANCE_SCORE_OPTIONS.forceFinite,
+} satisfies Constraints;
+
+/** What a streaming regression metric computes for options `O`: one number per output for `'raw_values'`. */
+export type RegressionValue<O extends { multioutput?: Multioutput }> = O['multioutput'] extends 'raw_values' ? number[] : number;
+
+/**
+ * The same K outputs on both sides, and K custom `multioutput` weights (only when K > 1), as
+ * scikit-learn's `_check_reg_targets`; `shapes` ends the message.
+ */
+export function checkOutputs(trueColumns: number, predColumns: number, multioutput: Multioutput | undefined, shapes: string, fn: string): void {
+  if (trueColumns !== predColumns) throw new Error(`${fn}: yTrue has ${trueColumns} outputs but yPred has ${predColumns} (${shapes})`);
+  if (Array.isArray(multioutput)) {
+    if (trueColumns === 1) throw new Error(`${fn}: multioutput weights are only for several outputs; yTrue has one (${shapes})`);
+    if (multioutput.length !== trueColumns) {
+      throw new Error(`${fn}: multioutput has ${multioutput.length} weights but there are ${trueColumns} outputs`);
+    }
+  }
+}
+
 /** A checked regression pair on the host: targets, predictions, weights, as float64 columns. */
 export interface RegressionPair {
   yTrue: HostMatrix;
@@ -72,14 +104,7 @@ export function readRegressionPair(
   if (trueShape[0] === 0) throw new Error(`${fn}: yTrue and yPred are empty (${shapes})`);
   const t = readMatrix(yTrue, fn, 'yTrue');
   const p = readMatrix(yPred, fn, 'yPred');
-  if (t.columns !== p.columns) throw new Error(`${fn}: yTrue has ${t.columns} outputs but yPred has ${p.columns} (${shapes})`);
-  const multioutput = options.multioutput;
-  if (Array.isArray(multioutput)) {
-    if (t.columns === 1) throw new Error(`${fn}: multioutput weights are only for several outputs; yTrue has one (${shapes})`);
-    if (multioutput.length !== t.columns) {
-      throw new Error(`${fn}: multioutput has ${multioutput.length} weights but there are ${t.columns} outputs`);
-    }
-  }
+  checkOutputs(t.columns, p.columns, options.multioutput, shapes, fn);
   const weight = readSampleWeight(options.sampleWeight, t.rows, fn);
   const columns = Array.from({ length: t.columns }, (_, j) => ({ yTrue: column(t, j), yPred: column(p, j) }));
   return { yTrue: t, yPred: p, weight, columns };

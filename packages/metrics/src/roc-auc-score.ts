@@ -24,12 +24,14 @@ export interface RocAucOptions {
   sampleWeight?: SampleWeight;
 }
 
-const ROC_AUC_OPTIONS = {
+/** The constraints of {@link RocAucOptions} but `sampleWeight` (the streaming form's options). */
+export const ROC_AUC_STREAMING_OPTIONS = {
   average: oneOf('micro', 'macro', 'weighted', 'samples', 'none'),
   multiClass: oneOf('raise', 'ovr'),
   labels: array(integer()),
-  ...SAMPLE_WEIGHT_OPTION,
 };
+
+const ROC_AUC_OPTIONS = { ...ROC_AUC_STREAMING_OPTIONS, ...SAMPLE_WEIGHT_OPTION };
 
 /** The area under the ROC curve of one column of 0/1 truth; one class only is an error. */
 function binaryAuc(fn: string) {
