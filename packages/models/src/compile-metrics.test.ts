@@ -1,4 +1,18 @@
-import { F1Score, f1, Precision, precision, recall, topKAccuracy } from '@lab/metrics';
+import {
+  F1Score,
+  f1,
+  MeanAbsoluteError,
+  MeanSquaredError,
+  meanAbsoluteError,
+  meanSquaredError,
+  Precision,
+  precision,
+  R2Score,
+  RootMeanSquaredError,
+  r2Score,
+  recall,
+  topKAccuracy,
+} from '@lab/metrics';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { Dense } from './layers/dense.js';
@@ -75,6 +89,52 @@ describe('compile metrics', () => {
     object.dispose();
     tf.dispose([x, y]);
     m.dispose();
+  });
+
+  it('logs the regression metrics under Keras\' names, by name and as objects, as @lab/metrics computes them', async () => {
+    const { x } = blobs(40, 6, 7);
+    const y = tf.randomNormal([40, 2], 0, 1, 'float32', 8);
+    const regression = () => new Sequential([new Flatten({ inputShape: [4, 4, 1] }), new Dense({ units: 2 })], { seed: 7 });
+    const m = regression();
+    m.compile({ optimizer: 'sgd', loss: 'mse', metrics: ['mse', 'root_mean_squared_error', 'mae', 'r2_score'] });
+    const history = await m.fit(x, y, { epochs: 2, batchSize: 16, validationData: [x, y] });
+    const names = ['mean_squared_error', 'root_mean_squared_error', 'mean_absolute_error', 'r2_score'];
+    for (const n of names) expect(history.history[`val_${n}`], `val_${n}`).toHaveLength(2);
+    const before = tf.memory().numTensors;
+    const result = await m.evaluate(x, y, { batchSize: 7 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(Object.keys(result)).toEqual(['loss', ...names]);
+    for (const n of names) expect(history.history[`val_${n}`]![1]).toBeCloseTo(result[n]!, 12);
+    // The loss is the same mean, in float32 on the device.
+    expect(result.mean_squared_error).toBeCloseTo(result.loss!, 5);
+    const p = m.predict(x);
+    expect(result.mean_squared_error).toBeCloseTo(meanSquaredError(y, p), 6);
+    expect(result.root_mean_squared_error).toBeCloseTo(meanSquaredError(y, p, { squared: false }), 6);
+    expect(result.mean_absolute_error).toBeCloseTo(meanAbsoluteError(y, p), 6);
+    expect(result.r2_score).toBeCloseTo(r2Score(y, p), 6);
+    p.dispose();
+    m.dispose();
+
+    // Objects are named by their class; MeanSquaredError by its squared option.
+    const objects = regression();
+    const rmse = new MeanSquaredError({ squared: false });
+    const mae = new MeanAbsoluteError();
+    const r2 = new R2Score({ forceFinite: false });
+    objects.compile({ optimizer: 'sgd', loss: 'mse', metrics: [rmse, mae, r2, { name: 'mse_object', metric: new MeanSquaredError() }] });
+    const named = await objects.evaluate(x, y);
+    expect(Object.keys(named)).toEqual(['loss', 'root_mean_squared_error', 'mean_absolute_error', 'r2_score', 'mse_object']);
+    const q = objects.predict(x);
+    // Two outputs: the RMSE is the mean of their roots (scikit-learn's), not the root of the MSE.
+    expect(named.root_mean_squared_error).toBeCloseTo(meanSquaredError(y, q, { squared: false }), 6);
+    expect(named.mse_object).toBeCloseTo(meanSquaredError(y, q), 6);
+    expect(named.r2_score).toBeCloseTo(r2Score(y, q, { forceFinite: false }), 6);
+    q.dispose();
+    expect(() => objects.compile({ optimizer: 'sgd', loss: 'mse', metrics: [rmse, new RootMeanSquaredError()] })).toThrow(
+      "compile: metric name 'root_mean_squared_error' is taken",
+    );
+    for (const metric of [rmse, mae, r2]) metric.dispose();
+    objects.dispose();
+    tf.dispose([x, y]);
   });
 
   it('refuses unknown names, taken names and objects it cannot name', () => {

@@ -5,9 +5,13 @@ import {
   F1Score,
   FBetaScore,
   MatthewsCorrCoef,
+  MeanAbsoluteError,
+  MeanSquaredError,
   type Metric,
   Precision,
+  R2Score,
   Recall,
+  RootMeanSquaredError,
   TopKAccuracy,
 } from '@lab/metrics';
 import type { Logs } from './callbacks.js';
@@ -48,14 +52,26 @@ const BY_NAME: Record<string, { name: string; make: () => Metric<number> }> = {
   f1_score: { name: 'f1_score', make: () => new F1Score({ average: 'macro', zeroDivision: 0 }) },
   // Keras's default k.
   top_k_categorical_accuracy: { name: 'top_k_categorical_accuracy', make: () => new TopKAccuracy({ k: 5 }) },
+  // Regression: scikit-learn's numbers (float64 over the epoch's outputs), Keras' names.
+  mean_squared_error: { name: 'mean_squared_error', make: () => new MeanSquaredError() },
+  root_mean_squared_error: { name: 'root_mean_squared_error', make: () => new RootMeanSquaredError() },
+  mean_absolute_error: { name: 'mean_absolute_error', make: () => new MeanAbsoluteError() },
+  r2_score: { name: 'r2_score', make: () => new R2Score() },
 };
-const ALIASES: Record<string, string> = { acc: 'accuracy', f1: 'f1_score', top_k_accuracy: 'top_k_categorical_accuracy' };
+const ALIASES: Record<string, string> = {
+  acc: 'accuracy',
+  f1: 'f1_score',
+  top_k_accuracy: 'top_k_categorical_accuracy',
+  mse: 'mean_squared_error',
+  mae: 'mean_absolute_error',
+};
 
-/** The metric names `compile` accepts, with their aliases (`acc`, `f1`, `top_k_accuracy`). */
+/** The metric names `compile` accepts, with their aliases (`acc`, `f1`, `top_k_accuracy`, `mse`, `mae`). */
 export const METRIC_NAMES: readonly string[] = [...Object.keys(BY_NAME), ...Object.keys(ALIASES)];
 
-// Classes of @lab/metrics by the name Keras gives the same metric's class.
-const CLASS_NAMES: [abstract new (...args: never[]) => object, string][] = [
+// Classes of @lab/metrics by the name Keras gives the same metric's class (MeanSquaredError by
+// its `squared`: Keras names its square root RootMeanSquaredError).
+const CLASS_NAMES: [abstract new (...args: never[]) => object, string | ((metric: object) => string)][] = [
   [Accuracy, 'accuracy'],
   [Precision, 'precision'],
   [Recall, 'recall'],
@@ -64,7 +80,17 @@ const CLASS_NAMES: [abstract new (...args: never[]) => object, string][] = [
   [TopKAccuracy, 'top_k_categorical_accuracy'],
   [BalancedAccuracy, 'balanced_accuracy'],
   [MatthewsCorrCoef, 'matthews_corrcoef'],
+  [MeanSquaredError, (m) => ((m as MeanSquaredError).squared ? 'mean_squared_error' : 'root_mean_squared_error')],
+  [RootMeanSquaredError, 'root_mean_squared_error'],
+  [MeanAbsoluteError, 'mean_absolute_error'],
+  [R2Score, 'r2_score'],
 ];
+
+/** The Keras name of a metric object's class, if it has one. */
+function kerasName(metric: Metric<number>): string | undefined {
+  const name = CLASS_NAMES.find(([c]) => metric instanceof c)?.[1];
+  return typeof name === 'function' ? name(metric) : name;
+}
 
 const isMetric = (m: unknown): m is Metric<number> =>
   typeof m === 'object' && m !== null && ['update', 'compute', 'reset', 'dispose'].every((k) => typeof (m as Record<string, unknown>)[k] === 'function');
@@ -77,7 +103,7 @@ export function resolveMetrics(specs: readonly MetricSpec[]): CompiledMetric[] {
       if (!entry) throw new Error(`compile: unknown metric '${spec}'; expected one of: ${METRIC_NAMES.join(', ')}, or a metric object of @lab/metrics`);
       return { name: entry.name, create: entry.make, owned: true, needsProbabilities: false };
     }
-    const named = isMetric(spec) ? { name: CLASS_NAMES.find(([c]) => spec instanceof c)?.[1], metric: spec } : spec;
+    const named = isMetric(spec) ? { name: kerasName(spec), metric: spec } : spec;
     if (!isMetric(named?.metric)) throw new Error(`compile: metrics[${i}] is neither a metric name, a metric object of @lab/metrics, nor { name, metric }`);
     if (typeof named.name !== 'string' || named.name === '') throw new Error(`compile: metrics[${i}] is a metric of a class without a Keras name; pass { name, metric }`);
     const metric = named.metric;
