@@ -10,9 +10,20 @@ function less(a: number, b: number): boolean {
  * first `kth + 1` entries index the `kth + 1` smallest values (NaN last).
  */
 export function argpartition(values: ArrayLike<number>, kth: number): Int32Array {
-  const order = Int32Array.from({ length: values.length }, (_, i) => i);
-  if (values.length > 0) introselect(values, order, 0, values.length, kth);
-  return order;
+  return argpartitionInto(values, kth, new Int32Array(values.length));
+}
+
+/**
+ * {@link argpartition} into `order` (at least `values.length` long; its first `values.length`
+ * entries are overwritten and returned as a view), for callers that partition many times without
+ * allocating.
+ */
+export function argpartitionInto(values: ArrayLike<number>, kth: number, order: Int32Array): Int32Array {
+  const n = values.length;
+  const view = order.length === n ? order : order.subarray(0, n);
+  for (let i = 0; i < n; i++) view[i] = i;
+  if (n > 0) introselect(values, view, 0, n, kth);
+  return view;
 }
 
 function swap(order: Int32Array, i: number, j: number): void {

@@ -1,8 +1,8 @@
 import { any, boolean, checkOptions, oneOf } from '@lab/core';
-import { argpartition } from './argpartition.js';
+import { argpartitionInto } from './argpartition.js';
 import { missingMask, selectColumns } from './imputer-input.js';
 import type { Matrix } from './matrix.js';
-import { nanEuclidean } from './nan-euclidean.js';
+import { nanEuclideanRow, nanRows } from './nan-euclidean.js';
 import { ANY_NUMBER } from './option-constraints.js';
 import { nullIfNaN } from './simple-imputer.js';
 import { Transformer, type TransformerJSON } from './transformer.js';
@@ -86,19 +86,32 @@ export class KNNImputer extends Transformer {
     const fitMask = this.fitMask!;
     const cols = m.cols;
     const fitRows = fitX.length / cols;
-    const valid = Array.from({ length: cols }, (_, c) => {
-      for (let r = 0; r < fitRows; r++) if (!fitMask[r * cols + c]) return true;
-      return false;
+    // The fitted rows that have each column (scikit-learn's potential donors), in row order.
+    const donorsOf = Array.from({ length: cols }, (_, c) => {
+      const donors: number[] = [];
+      for (let r = 0; r < fitRows; r++) if (!fitMask[r * cols + c]) donors.push(r);
+      return Int32Array.from(donors);
     });
+    const valid = donorsOf.map((donors) => donors.length > 0);
+    const queries = nanRows(m.data, mask, m.rows, cols);
+    const fitted = nanRows(fitX, fitMask, fitRows, cols);
     const out = Float64Array.from(m.data);
+    // Scratch reused by every row and column: no allocation per row, pair or cell.
     const distances = new Float64Array(fitRows);
+    const donorDistances = new Float64Array(fitRows);
+    const order = new Int32Array(fitRows);
     for (let r = 0; r < m.rows; r++) {
       let needs = false;
       for (let c = 0; c < cols; c++) needs ||= valid[c]! && mask[r * cols + c] === 1;
       if (!needs) continue;
-      for (let d = 0; d < fitRows; d++) distances[d] = nanEuclidean(m.data, mask, r, fitX, fitMask, d, cols);
+      // Distances from the row as given (cells imputed so far do not count), as scikit-learn.
+      nanEuclideanRow(queries, r, fitted, distances);
       for (let c = 0; c < cols; c++) {
-        if (valid[c] && mask[r * cols + c]) out[r * cols + c] = this.impute(distances, c);
+        if (!(valid[c] && mask[r * cols + c])) continue;
+        const donors = donorsOf[c]!;
+        const dist = donorDistances.subarray(0, donors.length);
+        for (let i = 0; i < donors.length; i++) dist[i] = distances[donors[i]!]!;
+        out[r * cols + c] = this.impute(dist, donors, c, order);
       }
     }
     if (this.options.keepEmptyFeatures) {
@@ -108,33 +121,35 @@ export class KNNImputer extends Transformer {
     return selectColumns({ ...m, data: out }, valid);
   }
 
-  /** The value for column `c` of a row at `distances` from the fitted rows. */
-  private impute(distances: Float64Array, c: number): number {
+  /** The value for column `c` from the `donors` (fitted rows having it) at `distances`. */
+  private impute(distances: Float64Array, donors: Int32Array, c: number, order: Int32Array): number {
     const fitX = this.fitX_!;
-    const fitMask = this.fitMask!;
     const cols = this.nFeaturesIn_!;
-    const donors: number[] = [];
-    for (let d = 0; d < distances.length; d++) if (!fitMask[d * cols + c]) donors.push(d);
-    const donorDistances = Float64Array.from(donors, (d) => distances[d]!);
-    if (donorDistances.every(Number.isNaN)) {
+    let allNaN = true;
+    for (let i = 0; i < distances.length && allNaN; i++) allNaN = Number.isNaN(distances[i]!);
+    if (allNaN) {
       let sum = 0;
-      for (const d of donors) sum += fitX[d * cols + c]!;
+      for (let i = 0; i < donors.length; i++) sum += fitX[donors[i]! * cols + c]!;
       return sum / donors.length;
     }
     const k = Math.min(this.options.nNeighbors, donors.length);
-    const nearest = argpartition(donorDistances, k - 1).subarray(0, k);
-    let weights = Array.from(nearest, () => 1);
-    if (this.options.weights === 'distance') {
-      const inverse = Array.from(nearest, (i) => 1 / donorDistances[i]!);
-      // A donor at distance 0 takes all the weight; NaN distances weigh nothing.
-      weights = inverse.some((w) => w === Number.POSITIVE_INFINITY) ? inverse.map((w) => (w === Number.POSITIVE_INFINITY ? 1 : 0)) : inverse.map((w) => (Number.isNaN(w) ? 0 : w));
-    }
+    const nearest = argpartitionInto(distances, k - 1, order);
+    // weights 'distance': 1 / distance; a donor at distance 0 takes all the weight, NaN distances weigh nothing.
+    const byDistance = this.options.weights === 'distance';
+    let atZero = false;
+    if (byDistance) for (let j = 0; j < k; j++) atZero ||= 1 / distances[nearest[j]!]! === Number.POSITIVE_INFINITY;
     let sum = 0;
     let total = 0;
-    nearest.forEach((i, j) => {
-      sum += weights[j]! * fitX[donors[i]! * cols + c]!;
-      total += weights[j]!;
-    });
+    for (let j = 0; j < k; j++) {
+      const i = nearest[j]!;
+      let weight = 1;
+      if (byDistance) {
+        const inverse = 1 / distances[i]!;
+        weight = atZero ? (inverse === Number.POSITIVE_INFINITY ? 1 : 0) : Number.isNaN(inverse) ? 0 : inverse;
+      }
+      sum += weight * fitX[donors[i]! * cols + c]!;
+      total += weight;
+    }
     return sum / total;
   }
 }
