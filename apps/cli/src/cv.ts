@@ -1,11 +1,11 @@
 import { crossValidate, type CrossValidationResult, stratifiedKFold } from '@lab/data';
 import { accuracy, f1, precision, recall } from '@lab/metrics';
 import type { FitOptions, Sequential } from '@lab/models';
-import { adam } from '@lab/optim';
 import * as tf from '@tensorflow/tfjs-core';
 import { buildArchitecture, imageShape } from './architecture.js';
 import { backendLine, type BackendChoice, selectBackend } from './backend.js';
 import { loadData, toTensors } from './mnist-tensors.js';
+import { describeLearningRate, makeOptimizer, withModelLearningRate } from './optimizer-options.js';
 import type { TableFlags } from './table/table-options.js';
 import { runTableCv } from './table/table-cv.js';
 import { isTableFile } from './table/table-source.js';
@@ -17,7 +17,8 @@ export interface CvOptions extends TableFlags {
   limit?: number;
   epochs: number;
   batchSize: number;
-  learningRate: number;
+  /** Adam's learning rate, constant. Default 0.001; for `--model cnn`, `CNN_LEARNING_RATE`'s schedule. */
+  learningRate?: number;
   /** The architecture: `mlp`, `cnn` or a JSON file (see `buildArchitecture`). */
   model: string;
   hidden: number;
@@ -50,7 +51,7 @@ export async function runCv(options: CvOptions, log: NodeJS.WriteStream): Promis
     const started = performance.now();
     let names: readonly string[] = [];
     const result = await runTableCv(
-      options,
+      { ...options, learningRate: options.learningRate ?? 0.001 },
       log,
       (scores, rows) => {
         names = scores;
@@ -72,7 +73,9 @@ export async function runCv(options: CvOptions, log: NodeJS.WriteStream): Promis
   const train = toTensors(mnist.train, options.limit, undefined, mnist.classes);
   const shape = imageShape(mnist);
   const folds = stratifiedKFold(train.labels, { k: options.folds, shuffle: true, seed: options.seed });
-  log.write(`${options.folds}-fold cross-validation on ${train.count} samples, ${options.epochs} epochs per fold\n`);
+  const explicit = options.learningRate === undefined ? [] : ['learningRate'];
+  const rate = withModelLearningRate({ optimizer: 'adam', learningRate: options.learningRate, lrSchedule: 'constant', decayRate: 1, decaySteps: 1, staircase: false, model: options.model, explicit });
+  log.write(`${options.folds}-fold cross-validation on ${train.count} samples, ${options.epochs} epochs per fold, adam (learning rate ${describeLearningRate(rate)})\n`);
   log.write(`${['fold', 'train', 'test', ...SCORES, 'seconds'].map((h) => h.padStart(9)).join(' ')}\n`);
   const macro = { average: 'macro', zeroDivision: 0 } as const;
   let index = 0;
@@ -81,7 +84,7 @@ export async function runCv(options: CvOptions, log: NodeJS.WriteStream): Promis
     const result = await crossValidate<FitOptions>(
       async () => {
         const model: Sequential = await buildArchitecture({ ...options, seed: options.seed + index++, shape });
-        model.compile({ optimizer: adam({ learningRate: options.learningRate }), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+        model.compile({ optimizer: makeOptimizer(rate), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
         return model;
       },
       { x: train.x, y: train.y },

@@ -4,7 +4,7 @@ import { loadCheckpoint } from '@lab/models/node';
 import { type ArchitectureChoice, architectureSignature, buildArchitecture } from './architecture.js';
 import { backendLine, type BackendChoice, selectBackend } from './backend.js';
 import { UsageError } from './errors.js';
-import { initialLearningRate, makeOptimizer, type OptimizerFlags } from './optimizer-options.js';
+import { describeLearningRate, initialLearningRate, makeOptimizer, type OptimizerFlags, withModelLearningRate } from './optimizer-options.js';
 import { progressCallback } from './progress.js';
 import { RunFolder } from './run-folder.js';
 import { TABLE_CONFIG_KEYS, type TableFlags } from './table/table-options.js';
@@ -118,7 +118,9 @@ function stopOnSignals(model: Sequential, log: NodeJS.WriteStream): { interrupte
  */
 export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Promise<TrainResult> {
   const run = new RunFolder(flags.resume ?? flags.out ?? RunFolder.defaultDir());
-  const options: TrainOptions = flags.resume ? resumedOptions(flags, run.dir, await run.readConfig()) : flags;
+  // A new run takes its architecture's default learning rate (saved in config.json with the rest);
+  // a resumed one keeps the saved run's.
+  const options: TrainOptions & { modelDefault?: boolean } = flags.resume ? resumedOptions(flags, run.dir, await run.readConfig()) : withModelLearningRate(flags);
   const backend = await selectBackend(options.backend);
   log.write(backendLine(backend));
   // A bad architecture file is reported before the default MNIST is loaded (the shape of a table or
@@ -155,12 +157,11 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
       await run.writeConfig({ ...Object.fromEntries(CONFIG_KEYS.map((k) => [k, options[k]])), data: options.data && path.resolve(options.data) });
     }
     log.write(`Run folder: ${run.dir}\n${model.summary()}\n`);
-    const schedule = options.lrSchedule === 'exponential' ? `, decaying ×${options.decayRate} every ${options.decaySteps} steps${options.staircase ? ' (staircase)' : ''}` : '';
     // As Keras says it: the validation split comes off the end of the training samples.
     const trainedOn = Math.floor(train.count * (1 - options.validationSplit));
     const validation = options.validationSplit > 0 ? `, validating on ${train.count - trainedOn}` : '';
     const epochs = `${options.epochs} epoch${options.epochs === 1 ? '' : 's'}`;
-    log.write(`Training on ${trainedOn} samples${validation} for ${epochs}, batch size ${options.batchSize}, ${options.optimizer} (learning rate ${initialLearningRate(options)}${schedule}), loss ${loss}\n`);
+    log.write(`Training on ${trainedOn} samples${validation} for ${epochs}, batch size ${options.batchSize}, ${options.optimizer} (learning rate ${describeLearningRate(options)}), loss ${loss}\n`);
     const extra = trainingCallbacks(options, savedCallbacks);
     const watching = extra.describe();
     if (watching) log.write(`Callbacks: ${watching}\n`);
@@ -220,7 +221,7 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
     const settings = {
       architecture: options.model === 'mlp' ? `mlp (hidden ${options.hidden})` : options.model,
       optimizer: options.optimizer,
-      'learning rate': `${initialLearningRate(options)}${schedule}`,
+      'learning rate': describeLearningRate(options),
       loss,
       'batch size': options.batchSize,
       epochs: options.epochs,
