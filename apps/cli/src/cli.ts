@@ -6,6 +6,7 @@ import { finiteNumber, fraction, intInRange, MAX_FILTER_SIZE, MAX_HIDDEN, MAX_SI
 import { applyConfigFile } from './config-file.js';
 import { type CvOptions, runCv } from './cv.js';
 import { runEvaluate } from './evaluate.js';
+import { EXPORT_FORMATS, runExport } from './export.js';
 import { resolveModelDir } from './model-dir.js';
 import { OPTIMIZERS } from './optimizer-options.js';
 import { markerList } from './table/table-options.js';
@@ -178,6 +179,24 @@ export function makeProgram(): Command {
           log.write(`${p.input}: ${p.top.map((t) => `${t.label} (${(t.probability * 100).toFixed(1)}%)`).join(', ')}\n`);
         }
       }
+    });
+  program
+    .command('export')
+    .description('Write a saved model for another runtime: ONNX (preprocessing inside the graph: raw pixels or raw table rows in; ONNX Runtime, Triton, C#, Java, Python) or the tfjs Layers format.')
+    .requiredOption('--model <dir>', 'a saved model: its folder (runs/NAME/model), its run folder (runs/NAME) or its model.json')
+    .addOption(new Option('--format <format>', 'what to write').choices(EXPORT_FORMATS).default('onnx'))
+    .requiredOption('--out <file>', 'the file to write (FILE.onnx), or the folder for --format tfjs')
+    .option('--no-preprocessing', "ONNX: leave the pixel scaling, denoising or table transformer out; the graph then takes the model's own input")
+    .option('--verify', 'ONNX: run the file in ONNX Runtime (onnxruntime-node) on a sample and compare with lab (argmax and max |Δp| ≤ 1e-5)', false)
+    .option('--data <dir|file>', '--verify: an IDX image folder (default MNIST test images) or, for a table model, a table of raw rows')
+    .option('--samples <n>', '--verify: how many test images', positiveInt('--samples'), 1000)
+    .option('--missing <values>', 'table: more cell values read as missing, comma-separated', markerList('--missing'))
+    .addOption(backendOption())
+    .addOption(jsonOption())
+    .action(async (raw: { model: string; format: 'onnx' | 'tfjs'; out: string; preprocessing: boolean; verify: boolean; data?: string; samples: number; missing?: string[]; backend: string; json: boolean }) => {
+      const log = raw.json ? process.stderr : process.stdout;
+      const result = await runExport({ ...raw, model: resolveModelDir(raw.model), backend: parseBackend(raw.backend) }, log);
+      if (raw.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     });
   return program;
 }
