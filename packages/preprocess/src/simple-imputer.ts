@@ -98,14 +98,14 @@ export class SimpleImputer extends Transformer {
 }
 
 /** numpy's median: the mean of the two middle values for an even count. */
-export function median(values: number[]): number {
+export function median(values: ArrayLike<number>): number {
   const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** The most frequent value, the smallest among ties (scipy.stats.mode). */
-export function mostFrequent(values: number[]): number {
+export function mostFrequent(values: ArrayLike<number>): number {
   const sorted = Float64Array.from(values).sort();
   let best = sorted[0]!;
   let bestCount = 0;

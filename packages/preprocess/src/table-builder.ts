@@ -48,7 +48,12 @@ export class TableBuilder {
 
   /** Checks and adds one row. */
   add(cells: readonly string[], line: number): void {
-    this.parseRow(cells, line).forEach((v, c) => {
+    this.push(this.parseRow(cells, line));
+  }
+
+  /** Adds one row that {@link TableBuilder.parseRow} returned. */
+  push(values: readonly (number | string | null)[]): void {
+    values.forEach((v, c) => {
       if (this.isText[c]) this.text[c]!.push(v as string | null);
       else this.numeric[c]!.push(v as number);
     });

@@ -36,8 +36,20 @@ export class TxtReader {
   private lastComment: string[] = [];
   private lineNumber = 0;
 
-  /** @param options as {@link parseTxt} */
-  constructor(private readonly options: TxtReadOptions = {}) {}
+  /**
+   * @param options as {@link parseTxt}
+   * @param collect keep the rows for {@link TxtReader.table} (default true); a streaming reader
+   *   passes false, so that memory does not grow with the file
+   */
+  constructor(
+    private readonly options: TxtReadOptions = {},
+    private readonly collect = true,
+  ) {}
+
+  /** The 1-based number of the last line read. */
+  get lastLine(): number {
+    return this.lineNumber;
+  }
 
   /** The table's column names, once the first data line is read. */
   get names(): string[] | undefined {
@@ -60,7 +72,7 @@ export class TxtReader {
       this.builder = new TableBuilder(names, [], this.options.missing ?? DEFAULT_MISSING, this.options.source ?? 'TXT');
     }
     const row = this.builder.parseRow(cells, this.lineNumber) as number[];
-    this.builder.add(cells, this.lineNumber);
+    if (this.collect) this.builder.push(row);
     return row;
   }
 

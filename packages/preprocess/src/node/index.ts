@@ -8,3 +8,11 @@ export {
   tableFormat,
   writeTableFile,
 } from './table-file.js';
+export { eachTableRow, type TableRowOptions, type TableRowVisitor } from './table-rows.js';
+export {
+  isStreamable,
+  type StreamableTransformer,
+  type TransformTableFileOptions,
+  type TransformTableFileResult,
+  transformTableFile,
+} from './transform-table-file.js';

@@ -1,17 +1,13 @@
 import { once } from 'node:events';
-import { createReadStream } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { createInterface } from 'node:readline';
 import { checkOptions } from '@lab/core';
 import { checkRegularFile, readRegularFile, writeFileAtomic, writeStreamAtomic } from '@lab/core/node';
-import { CsvError, parse } from 'csv-parse';
-import { DEFAULT_MISSING } from '../cells.js';
-import { CSV_READ_OPTIONS, type CsvReadOptions, csvError, csvLine, csvRow, formatCsv, parseCsv } from '../csv.js';
+import { CSV_READ_OPTIONS, type CsvReadOptions, csvLine, csvRow, formatCsv, parseCsv } from '../csv.js';
 import { formatJsonTable, parseJsonTable } from '../json-table.js';
 import { TABLE_FORMAT } from '../option-constraints.js';
 import type { Table } from '../table.js';
-import { TableBuilder } from '../table-builder.js';
-import { formatTxt, parseTxt, TxtReader, txtRow } from '../txt.js';
+import { formatTxt, parseTxt, txtRow } from '../txt.js';
+import { eachTableRow } from './table-rows.js';
 
 /** A table file's format, from its extension unless given. */
 export type TableFormat = 'csv' | 'txt' | 'json';
@@ -101,54 +97,31 @@ export async function convertTableFile(input: string, output: string, options: C
     throw new Error(`${output}: TXT holds numbers only; cannot write the text columns ${options.stringColumns!.join(', ')}`);
   }
   const outDelimiter = extname(output).toLowerCase() === '.tsv' ? '\t' : ',';
-  const source = basename(input);
   await checkRegularFile(input, { what: 'the input table' });
   return writeStreamAtomic(output, async (out) => {
     const write = async (line: string) => {
-      if (!out.write(`${line}\n`)) await Promise.race([once(out, 'drain'), once(out, 'error')]);
+      if (!out.write(`${line}\n`)) await once(out, 'drain'); // rejects if the stream errors meanwhile
     };
-    let rows = 0;
     let headerWritten = false;
-    let builder: TableBuilder | undefined;
     const header = async (names: string[]) => {
       if (headerWritten) return;
       headerWritten = true;
       await write(to === 'csv' ? csvLine(names, outDelimiter) : named(output, () => formatTxt({ names, columns: names.map(() => new Float64Array(0)) }).trimEnd()));
     };
-    const emit = async (names: string[], values: (number | string | null)[]) => {
-      await header(names);
-      const table = { names, columns: values.map((v) => (typeof v === 'number' ? Float64Array.of(v) : [v])) };
-      await write(to === 'csv' ? csvLine(csvRow(table, 0), outDelimiter) : txtRow(table, 0));
-      rows++;
-    };
-    if (from === 'csv') {
-      const parser = createReadStream(input).pipe(parse({ bom: true, delimiter: delimiterFor(input, options), info: true, relax_column_count: true, skip_empty_lines: true }));
-      try {
-        for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-          if (!builder) {
-            const header = options.header ?? true;
-            const names = header ? record : record.map((_, c) => `x${c}`);
-            builder = new TableBuilder(names, options.stringColumns ?? [], options.missing ?? DEFAULT_MISSING, source);
-            if (header) continue;
-          }
-          await emit(builder.names, builder.parseRow(record, info.lines));
-        }
-      } catch (error) {
-        // Every csv-parse error, whatever its code (INVALID_OPENING_QUOTE has no CSV_ prefix).
-        throw error instanceof CsvError || (error as { code?: string }).code?.startsWith('CSV_') ? csvError(error, source) : error;
-      }
-    } else {
-      const reader = new TxtReader({ missing: options.missing, source });
-      // Decoded by the stream, not by readline: readline drops a trailing incomplete UTF-8 sequence
-      // (the whole-file reader reads it as U+FFFD).
-      for await (const line of createInterface({ input: createReadStream(input, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY })) {
-        const values = reader.line(line);
-        if (values) await emit(reader.names!, values);
-      }
-      if (reader.names) await header(reader.names);
-    }
-    // A header-only input converts to a header-only output, not to an empty file.
-    if (builder && (options.header ?? true)) await header(builder.names);
+    let names: string[] = [];
+    // A header-only CSV converts to a header-only output, not to an empty file.
+    const { delimiter, header: hasHeader, stringColumns, missing } = options;
+    const rows = await eachTableRow(input, from, { delimiter, header: hasHeader, stringColumns, missing }, {
+      header: async (read) => {
+        names = read;
+        if (from === 'csv' && (options.header ?? true)) await header(names);
+      },
+      row: async (values) => {
+        await header(names);
+        const table = { names, columns: values.map((v) => (typeof v === 'number' ? Float64Array.of(v) : [v])) };
+        await write(to === 'csv' ? csvLine(csvRow(table, 0), outDelimiter) : txtRow(table, 0));
+      },
+    });
     return rows;
   });
 }
