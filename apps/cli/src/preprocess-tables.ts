@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import {
   DEFAULT_MISSING,
   KNNImputer,
@@ -10,7 +11,7 @@ import {
   tableToRows,
   type Transformer,
 } from '@lab/preprocess';
-import { convertTableFile, readTableFile, writeTableFile } from '@lab/preprocess/node';
+import { convertTableFile, isStreamable, readTableFile, transformTableFile, writeTableFile } from '@lab/preprocess/node';
 import { writeFileAtomic } from '@lab/core/node';
 import { UsageError } from './errors.js';
 
@@ -31,8 +32,24 @@ export interface ScaleOptions {
   savePipeline?: string;
 }
 
+/**
+ * CSV/TSV/TXT files larger than this (bytes; `LAB_PREPROCESS_STREAM_BYTES` overrides it) are
+ * imputed and scaled in two streaming passes over the file instead of being read whole.
+ */
+export const STREAM_BYTES = 32 * 1024 * 1024;
+
+function streamBytes(): number {
+  const given = process.env.LAB_PREPROCESS_STREAM_BYTES;
+  if (given === undefined || given === '') return STREAM_BYTES;
+  const bytes = Number(given);
+  if (!(Number.isInteger(bytes) && bytes >= 0)) throw new UsageError(`LAB_PREPROCESS_STREAM_BYTES must be a whole number of bytes, got ${JSON.stringify(given)}`);
+  return bytes;
+}
+
 /** Fits `transformer` on a numeric table file and writes the transformed table (atomically). */
 async function transformTable(input: string, output: string, name: string, transformer: Transformer, savePipeline?: string): Promise<string> {
+  const large = await largeTextTable(input);
+  if (large !== undefined) return streamTable(input, output, name, transformer, large, savePipeline);
   // Text columns are told from numbers by their cells, so the message below can name them.
   const table = await readTableFile(input, { inferTypes: true }).catch((error: Error) => {
     throw new UsageError(error.message);
@@ -65,6 +82,40 @@ async function transformTable(input: string, output: string, name: string, trans
   if (savePipeline) await writeFileAtomic(savePipeline, `${JSON.stringify(new Pipeline([[name, transformer]]), null, 2)}\n`, { mkdir: true });
   const dropped = table.names.length - kept.length;
   return `${input} → ${output}: ${rows.length} rows, ${kept.length} columns${dropped ? ` (${dropped} entirely missing column${dropped > 1 ? 's' : ''} dropped)` : ''}`;
+}
+
+/** The size of `input` when it is a CSV/TSV/TXT file above the streaming threshold. */
+async function largeTextTable(input: string): Promise<number | undefined> {
+  if (!/\.(csv|tsv|txt|dat)$/i.test(input)) return undefined;
+  const info = await stat(input).catch(() => undefined);
+  // Anything but a large regular file takes the whole-file path, whose reader names the problem.
+  return info?.isFile() && info.size > streamBytes() ? info.size : undefined;
+}
+
+/** {@link transformTable} for a large file: two streaming passes (`transformTableFile`). */
+async function streamTable(input: string, output: string, name: string, transformer: Transformer, bytes: number, savePipeline?: string): Promise<string> {
+  const size = `${(bytes / 1e6).toFixed(1)} MB`;
+  if (!isStreamable(transformer)) {
+    throw new UsageError(
+      `${input}: ${size} is too large to impute with --strategy knn, which needs every row in memory at once (and time growing with the square of the rows); ` +
+        'use --strategy mean, median, most-frequent or constant, which stream through a file of any size',
+    );
+  }
+  const result = await transformTableFile(input, output, transformer).catch((error: Error) => {
+    // The library names its own option; say it in this command's terms.
+    throw new UsageError(
+      error.message.replace(
+        '; list the column in stringColumns to keep it as text',
+        `; lab preprocess ${name} takes numeric tables (lab train --data ${input} --target COLUMN imputes, scales and one-hot encodes a table with text columns)`,
+      ),
+    );
+  });
+  if (savePipeline) await writeFileAtomic(savePipeline, `${JSON.stringify(new Pipeline([[name, transformer]]), null, 2)}\n`, { mkdir: true });
+  const dropped = result.names.length - result.kept.length;
+  return (
+    `${input} → ${output}: ${result.rows} rows, ${result.kept.length} columns${dropped ? ` (${dropped} entirely missing column${dropped > 1 ? 's' : ''} dropped)` : ''}` +
+    ` (${size}, streamed in two passes)`
+  );
 }
 
 /** `lab preprocess impute`: SimpleImputer (mean, median, most frequent, constant) or KNNImputer. */
