@@ -1,20 +1,29 @@
 import { Command, CommanderError, Option } from 'commander';
 import { backendLine, parseBackend, selectBackend, setVerbose } from './backend.js';
-import { backendOption, dataOption, jsonOption, modelOption, tableOptions } from './common-options.js';
+import { backendOption, dataOption, jsonOption, randomSeed, runOptionGroups, tableOptions } from './common-options.js';
 import { UsageError } from './errors.js';
-import { finiteNumber, fraction, intInRange, MAX_FILTER_SIZE, MAX_HIDDEN, MAX_SIGMA, nonNegativeInt, openUnitInterval, positiveInt, positiveNumber, positiveNumberUpTo } from './options.js';
+import { finiteNumber, fraction, intInRange, MAX_FILTER_SIZE, MAX_SIGMA, nonNegativeInt, openUnitInterval, positiveInt, positiveNumberUpTo } from './options.js';
 import { applyConfigFile } from './config-file.js';
 import { type CvOptions, runCv } from './cv.js';
 import { runEvaluate } from './evaluate.js';
 import { EXPORT_FORMATS, runExport } from './export.js';
 import { resolveModelDir } from './model-dir.js';
-import { OPTIMIZERS } from './optimizer-options.js';
 import { markerList } from './table/table-options.js';
-import { LOSS_NAMES } from '@lab/losses';
 import { type Denoise, runDenoiseFile } from './preprocess-images.js';
 import { type ImputeOptions, runConvert, runImpute, runScale, type ScaleOptions } from './preprocess-tables.js';
 import { runPredict } from './predict.js';
 import { runTrain, type TrainOptions } from './train.js';
+
+/** Applies `--config FILE` (when given) to a command's options before its action runs. */
+async function applyConfigHook(command: Command): Promise<void> {
+  const file = command.opts().config as string | undefined;
+  if (file) await applyConfigFile(file, command);
+}
+
+/** The options the user set (on the command line or in --config), as opposed to defaults. */
+function explicitOptions(raw: object, command: Command): string[] {
+  return Object.keys(raw).filter((k) => ['cli', 'config'].includes(command.getOptionValueSource(k) ?? ''));
+}
 
 /** Builds the `lab` command line; exported for tests. */
 export function makeProgram(): Command {
@@ -31,45 +40,26 @@ export function makeProgram(): Command {
     .description(
       'Train a network on MNIST and print the test accuracy: by default the lesson\'s (Flatten → Dense(128, relu) →\n' +
         'Dense(10, softmax), Adam, categorical cross-entropy); --model cnn for the Keras MNIST convnet, or an architecture file.',
-    )
-    .addOption(dataOption())
-    .option('--epochs <n>', 'passes over the training data', positiveInt('--epochs'), 5)
-    .option('--batch-size <n>', 'samples per gradient step', positiveInt('--batch-size'), 64)
-    .addOption(new Option('--optimizer <name>', 'optimizer (Keras defaults)').choices([...OPTIMIZERS]).default('adam'))
-    .option('--learning-rate <lr>', 'initial learning rate (default: 0.01 for sgd, momentum, nesterov; 0.001 otherwise; --model cnn with adam and no learning-rate flag: 0.005 decaying ×0.5 every 1000 steps)', positiveNumber('--learning-rate'))
-    .addOption(new Option('--lr-schedule <s>', 'learning-rate schedule').choices(['constant', 'exponential']).default('constant'))
-    .option('--decay-rate <r>', 'exponential schedule: factor per --decay-steps', positiveNumber('--decay-rate'), 0.96)
-    .option('--decay-steps <n>', 'exponential schedule: steps per decay', positiveInt('--decay-steps'), 1000)
-    .option('--staircase', 'exponential schedule: decay in steps instead of continuously', false)
-    .option('--loss <name>', `loss (${LOSS_NAMES.join(', ')})`, 'categorical-crossentropy')
-    .addOption(modelOption())
-    .option('--hidden <n>', 'units in the hidden Dense layer of --model mlp', intInRange('--hidden', 1, MAX_HIDDEN, 'larger layers do not fit in memory here'), 128)
-    .option('--seed <n>', 'seed for weights, shuffles and dropout (default: random, printed)', nonNegativeInt('--seed'))
-    .addOption(backendOption())
-    .option('--denoise <filter:value>', 'denoise images before training: gaussian:SIGMA, median:SIZE or mean:SIZE')
-    .option('--validation-split <f>', 'fraction of the training data held out for validation', fraction('--validation-split'), 0)
-    .option('--early-stopping <patience>', 'stop after this many epochs without improvement of val_loss (loss without --validation-split), as Keras EarlyStopping', nonNegativeInt('--early-stopping'))
-    .option('--reduce-lr-on-plateau <patience>', 'multiply the learning rate by --plateau-factor after this many epochs without improvement (Keras ReduceLROnPlateau)', nonNegativeInt('--reduce-lr-on-plateau'))
+    );
+  for (const option of runOptionGroups()) train.addOption(option);
+  train
+    .option('--early-stopping <patience>', 'stop after this many epochs (an integer ≥ 0) without improvement of val_loss (loss without --validation-split), as Keras EarlyStopping', nonNegativeInt('--early-stopping'))
+    .option('--reduce-lr-on-plateau <patience>', 'multiply the learning rate by --plateau-factor after this many epochs (an integer ≥ 0) without improvement (Keras ReduceLROnPlateau)', nonNegativeInt('--reduce-lr-on-plateau'))
     .option('--plateau-factor <f>', 'with --reduce-lr-on-plateau: the factor, in (0, 1)', openUnitInterval('--plateau-factor'), 0.1)
-    .option('--test-size <f>', 'table: the share of rows held out for the test score (stratified for classification)', fraction('--test-size'), 0.3)
-    .option('--limit <n>', 'train on the first N training samples (table rows) only', positiveInt('--limit'))
-    .option('--config <file>', 'take options from a JSON or YAML file (a run\'s config.json reproduces it); flags override')
+    .option('--test-size <f>', 'table: the share of rows, in [0, 1), held out for the test score (stratified for classification)', fraction('--test-size'), 0.3)
     .option('--out <dir>', 'run folder for config, metrics, checkpoints, model and report (default: runs/<timestamp>)')
-    .option('--checkpoint-every <steps>', 'also write a checkpoint every N steps (default: every epoch)', positiveInt('--checkpoint-every'))
+    .option('--checkpoint-every <steps>', 'also write a checkpoint every N steps, an integer ≥ 1 (default: every epoch)', positiveInt('--checkpoint-every'))
     .option('--resume <dir>', 'continue an interrupted run from its last checkpoint, with its saved options')
     .option('--override', 'with --resume: continue with the options given instead of refusing those that differ from the saved run', false)
     .addOption(jsonOption())
-    .hook('preAction', async (command) => {
-      const file = command.opts().config as string | undefined;
-      if (file) await applyConfigFile(file, command);
-    })
+    .hook('preAction', applyConfigHook)
     .action(async (raw: Omit<TrainOptions, 'seed'> & { seed?: number; backend: string }, command: Command) => {
-      const explicit = Object.keys(raw).filter((k) => ['cli', 'config'].includes(command.getOptionValueSource(k) ?? ''));
       const options: TrainOptions = {
         ...raw,
         backend: parseBackend(raw.backend),
-        seed: raw.seed ?? Math.floor(Math.random() * 2 ** 31),
-        explicit,
+        seed: raw.seed ?? randomSeed(),
+        seedGiven: raw.seed !== undefined,
+        explicit: explicitOptions(raw, command),
       };
       const log = options.json ? process.stderr : process.stdout;
       const result = await runTrain(options, log);
@@ -121,21 +111,17 @@ export function makeProgram(): Command {
 
   const cv = program
     .command('cv')
-    .description("Cross-validate a model (default: the lesson's; --model cnn or a file) on the MNIST training set: per-fold accuracy and macro precision, recall, F1, with mean ± std.")
-    .addOption(dataOption())
-    .option('--folds <k>', 'number of stratified folds', intInRange('--folds', 2, 1000, 'cross-validation needs two folds or more'), 5)
-    .option('--limit <n>', 'use the first N training samples only', positiveInt('--limit'))
-    .option('--epochs <n>', 'epochs per fold', positiveInt('--epochs'), 5)
-    .option('--batch-size <n>', 'samples per gradient step', positiveInt('--batch-size'), 64)
-    .option('--learning-rate <lr>', "Adam's learning rate, constant (default: 0.001; --model cnn: 0.005 halved every 1000 steps)", positiveNumber('--learning-rate'))
-    .addOption(modelOption())
-    .option('--hidden <n>', 'units in the hidden Dense layer of --model mlp', intInRange('--hidden', 1, MAX_HIDDEN, 'larger layers do not fit in memory here'), 128)
-    .option('--seed <n>', 'seed for folds, weights, shuffles and dropout', nonNegativeInt('--seed'), 0)
-    .addOption(backendOption())
-    .addOption(jsonOption())
-    .action(async (raw: Omit<CvOptions, 'backend'> & { backend: string }) => {
+    .description(
+      "Cross-validate a model (default: the lesson's; --model cnn or a file) on the MNIST training set or a table: per-fold accuracy and macro precision, recall, F1 (a regression: RMSE, MAE, R²), with mean ± std. Takes the options of train that decide a run's numbers.",
+    )
+    .option('--folds <k>', 'number of stratified folds, 2 to 1000', intInRange('--folds', 2, 1000, 'cross-validation needs two folds or more'), 5);
+  for (const option of runOptionGroups()) cv.addOption(option);
+  cv.addOption(jsonOption())
+    .hook('preAction', applyConfigHook)
+    .action(async (raw: Omit<CvOptions, 'backend' | 'seed'> & { seed?: number; backend: string }, command: Command) => {
       const log = raw.json ? process.stderr : process.stdout;
-      const result = await runCv({ ...raw, backend: parseBackend(raw.backend) }, log);
+      const options: CvOptions = { ...raw, backend: parseBackend(raw.backend), seed: raw.seed ?? randomSeed(), seedGiven: raw.seed !== undefined, explicit: explicitOptions(raw, command) };
+      const result = await runCv(options, log);
       if (raw.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     });
   for (const option of tableOptions()) cv.addOption(option);

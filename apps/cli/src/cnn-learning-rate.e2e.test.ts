@@ -76,10 +76,10 @@ describe('lab cv --model cnn: the default learning rate', () => {
     const cv = ['cv', ...dataArgs, '--model', 'cnn', '--limit', '400', '--folds', '2', '--epochs', '1', '--seed', '1', '--json'];
     const schedule = lab(cv);
     expect(schedule.code, schedule.stderr).toBe(0);
-    expect(schedule.stderr).toContain('2-fold cross-validation on 400 samples, 1 epochs per fold, adam (learning rate 0.005, decaying ×0.5 every 1000 steps (the cnn default))');
+    expect(schedule.stderr).toContain('2-fold cross-validation on 400 samples, 1 epoch per fold, adam (learning rate 0.005, decaying ×0.5 every 1000 steps (the cnn default)), loss categorical-crossentropy');
     const constant = lab([...cv, '--learning-rate', '0.001']);
     expect(constant.code, constant.stderr).toBe(0);
-    expect(constant.stderr).toContain('1 epochs per fold, adam (learning rate 0.001)\n');
+    expect(constant.stderr).toContain('1 epoch per fold, adam (learning rate 0.001), loss categorical-crossentropy\n');
     // Different rates, different models: the fold scores differ.
     expect(lastJson(constant.stdout).mean).not.toEqual(lastJson(schedule.stdout).mean);
   });

@@ -3,6 +3,8 @@ import type { Callback, Sequential } from '@lab/models';
 import { loadCheckpoint } from '@lab/models/node';
 import { type ArchitectureChoice, architectureSignature, buildArchitecture } from './architecture.js';
 import { backendLine, type BackendChoice, selectBackend } from './backend.js';
+import { seedLine } from './common-options.js';
+import { chooseLoss } from './loss-choice.js';
 import { UsageError } from './errors.js';
 import { describeLearningRate, initialLearningRate, makeOptimizer, type OptimizerFlags, withModelLearningRate } from './optimizer-options.js';
 import { progressCallback } from './progress.js';
@@ -25,6 +27,8 @@ export interface TrainOptions extends OptimizerFlags, CallbackFlags, TableFlags 
   model: string;
   hidden: number;
   seed: number;
+  /** False when the seed was drawn at random (the log then says how to repeat the run). Default true. */
+  seedGiven?: boolean;
   backend: BackendChoice;
   validationSplit: number;
   limit?: number;
@@ -79,16 +83,9 @@ export interface TrainResult {
   confusion_matrix?: number[][];
 }
 
-/**
- * The loss of a run: `--loss` when given (a cross-entropy for a regression is refused), else the
- * data's (categorical cross-entropy for classes, mean squared error for a regression).
- */
+/** The loss of a run: `--loss` when given, else the data's (see {@link chooseLoss}). */
 function lossFor(options: TrainOptions, data: TrainingData): string {
-  if (!options.explicit?.includes('loss')) return data.defaultLoss;
-  if (data.shape.task === 'regression' && /crossentropy/.test(options.loss)) {
-    throw new UsageError(`--loss ${options.loss}: ${data.shape.name} is a regression (target '${options.target}'); use mse, mae or huber`, 2);
-  }
-  return options.loss;
+  return chooseLoss(options, { task: data.shape.task, name: data.shape.name, defaultLoss: data.defaultLoss });
 }
 
 /** Stops training cleanly on SIGINT/SIGTERM: the current step finishes, then `fit` returns. */
@@ -123,6 +120,7 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
   const options: TrainOptions & { modelDefault?: boolean } = flags.resume ? resumedOptions(flags, run.dir, await run.readConfig()) : withModelLearningRate(flags);
   const backend = await selectBackend(options.backend);
   log.write(backendLine(backend));
+  log.write(seedLine(options.seed, flags.resume !== undefined || flags.seedGiven !== false));
   // A bad architecture file is reported before the default MNIST is loaded (the shape of a table or
   // of an IDX folder given with --data is known only after reading it).
   if (!flags.resume && options.data === undefined) (await buildArchitecture(options)).dispose();

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { type CrossValidationResult, crossValidateFolds, kFold, stratifiedKFold } from '@lab/data';
 import { f1, precision, recall } from '@lab/metrics';
 import type { Sequential } from '@lab/models';
-import { adam } from '@lab/optim';
 import * as tf from '@tensorflow/tfjs-core';
 import { buildArchitecture } from '../architecture.js';
+import { makeOptimizer } from '../optimizer-options.js';
 import type { TableFlags } from './table-options.js';
 import { fitTablePreprocessing } from './table-preprocessing.js';
 import { scoreTable } from './table-scores.js';
@@ -18,7 +18,14 @@ export interface TableCvOptions extends TableFlags {
   limit?: number;
   epochs: number;
   batchSize: number;
-  learningRate: number;
+  /** The optimizer, learning rate and schedule (see `makeOptimizer`). */
+  optimizer: string;
+  learningRate?: number;
+  lrSchedule: 'constant' | 'exponential';
+  decayRate: number;
+  decaySteps: number;
+  staircase: boolean;
+  validationSplit: number;
   model: string;
   hidden: number;
   seed: number;
@@ -41,13 +48,14 @@ function codes(target: ArrayLike<unknown>): Int32Array {
  * leaks into them. Scores accuracy and macro precision/recall/F1, or RMSE/MAE/R² in the target's
  * units.
  */
-export async function runTableCv(options: TableCvOptions, log: NodeJS.WriteStream, onHeader: (names: readonly string[], rows: number) => void, onFold: (scores: Record<string, number>, fold: { fold: number; trainSize: number; testSize: number; millis: number }) => void): Promise<CrossValidationResult & { task: string; scores: readonly string[]; samples: number }> {
+export async function runTableCv(options: TableCvOptions, log: NodeJS.WriteStream, onHeader: (names: readonly string[], rows: number, task: 'classification' | 'regression') => string, onFold: (scores: Record<string, number>, fold: { fold: number; trainSize: number; testSize: number; millis: number }) => void): Promise<CrossValidationResult & { task: string; scores: readonly string[]; samples: number }> {
   const split = await readTrainingTable(options, log);
   const task = resolveTask(split, options, log);
   const n = split.target.length;
   const folds = task === 'classification' ? stratifiedKFold(codes(split.target), { k: options.folds, shuffle: true, seed: options.seed }) : kFold(n, { k: options.folds, shuffle: true, seed: options.seed });
   const names = TABLE_CV_SCORES[task];
-  onHeader(names, n);
+  // The header's callback chooses the loss, which depends on the task.
+  const loss = onHeader(names, n, task);
   const macro = { average: 'macro', zeroDivision: 0 } as const;
   const result = await crossValidateFolds(
     folds,
@@ -63,8 +71,8 @@ export async function runTableCv(options: TableCvOptions, log: NodeJS.WriteStrea
       try {
         const shape = { inputShape: [pre.featureNames.length], outputs: pre.target.outputs, task, name: path.basename(split.file) };
         model = await buildArchitecture({ ...options, seed: options.seed + index, shape });
-        model.compile({ optimizer: adam({ learningRate: options.learningRate }), loss: task === 'classification' ? 'categoricalCrossentropy' : 'meanSquaredError' });
-        await model.fit(train.x, train.y, { epochs: options.epochs, batchSize: options.batchSize, seed: options.seed + index });
+        model.compile({ optimizer: makeOptimizer(options), loss });
+        await model.fit(train.x, train.y, { epochs: options.epochs, batchSize: options.batchSize, seed: options.seed + index, validationSplit: options.validationSplit });
         const scored = await scoreTable(model, pre, testX, testTarget);
         if (task === 'regression') return { rmse: scored.json.test_rmse as number, mae: scored.json.test_mae as number, r2: scored.json.test_r2 as number };
         const { truth, predicted } = scored.classes!;
