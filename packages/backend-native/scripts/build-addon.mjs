@@ -1,12 +1,20 @@
-// Builds the N-API addon with node-gyp and copies it to dist/native/, so that turbo's cached
-// outputs (dist/**) carry it. Never downloads Node's headers: it points node-gyp at the headers
-// of the running Node (`<prefix>/include/node`, Debian's nodejs-dev / the official tarballs), or
-// at npm_config_nodedir when that is set.
+// Builds the N-API addon with node-gyp into dist/native/. Never downloads Node's headers: it
+// points node-gyp at the headers of the running Node (`<prefix>/include/node`, Debian's
+// nodejs-dev / the official tarballs), or at npm_config_nodedir when that is set.
 //
 // A failed build does not fail the package build: the reason goes to dist/native/build-error.txt,
 // where loadNativeBackend() finds it and reports it, and the apps pick another backend. Set
 // LAB_NATIVE_REQUIRED=1 to make a failed build an error instead.
+//
+// turbo does not cache this step (`build:addon` has `cache: false` in turbo.json, and the
+// package's cached `build` outputs leave dist/native/ out), so a build that failed for want of a
+// compiler is not replayed from the cache once one is installed. The script keeps its own stamp
+// instead, dist/native/build-stamp.json: the SHA-256 of the addon's sources, this script, Node's
+// version and ABI and the toolchain (the compiler, make and python3 that node-gyp would run,
+// found on PATH, with their `--version`). When the stamp matches, the last result stands (built,
+// or failed with its reason) and nothing runs; when anything in it changes, node-gyp runs again.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -17,9 +25,52 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const addonDir = path.join(root, 'addon');
 const outDir = path.join(root, 'dist/native');
 const errorFile = path.join(outDir, 'build-error.txt');
+const addonFile = path.join(outDir, 'lab_native.node');
+const stampFile = path.join(outDir, 'build-stamp.json');
 fs.mkdirSync(outDir, { recursive: true });
+
+/** Where `name` is on PATH (or `name` itself when it is a path), or null. */
+function which(name) {
+  if (name.includes('/')) return fs.existsSync(name) ? name : null;
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const full = path.join(dir, name);
+    if (dir && fs.existsSync(full)) return full;
+  }
+  return null;
+}
+
+/** The tools node-gyp's make build runs, each as `name=path: first line of --version` (or missing). */
+function toolchain() {
+  const tools = [process.env.CXX || 'g++', process.env.CC || 'cc', 'make', 'python3'];
+  return tools.map((tool) => {
+    const found = which(tool.split(' ')[0]);
+    if (!found) return `${tool}=missing`;
+    const version = spawnSync(found, ['--version'], { encoding: 'utf8' });
+    return `${tool}=${found}: ${`${version.stdout ?? ''}`.split('\n')[0] || `exit ${version.status}`}`;
+  });
+}
+
+/** The stamp's key: what a rebuild depends on. */
+function buildKey() {
+  const hash = createHash('sha256');
+  const files = ['addon/binding.gyp', 'scripts/build-addon.mjs', ...fs.readdirSync(path.join(addonDir, 'src')).sort().map((f) => `addon/src/${f}`)];
+  for (const file of files) hash.update(`${file}\0`).update(fs.readFileSync(path.join(root, file))).update('\0');
+  const env = ['npm_config_nodedir', 'CXXFLAGS', 'CFLAGS', 'LDFLAGS'].map((name) => `${name}=${process.env[name] ?? ''}`);
+  hash.update([process.execPath, process.version, process.versions.modules, process.arch, ...env, ...toolchain()].join('\n'));
+  return hash.digest('hex');
+}
+
+const key = buildKey();
+const stamp = fs.existsSync(stampFile) ? JSON.parse(fs.readFileSync(stampFile, 'utf8')) : null;
+const result = stamp?.key === key ? (fs.existsSync(addonFile) ? 'built' : fs.existsSync(errorFile) ? 'failed' : null) : null;
+if (result === 'built' || (result === 'failed' && process.env.LAB_NATIVE_REQUIRED !== '1')) {
+  console.log(`@lab/backend-native: the addon is up to date (${result}; dist/native/build-stamp.json matches)`);
+  process.exit(0);
+}
+fs.rmSync(stampFile, { force: true });
 fs.rmSync(errorFile, { force: true });
-fs.rmSync(path.join(outDir, 'lab_native.node'), { force: true });
+fs.rmSync(addonFile, { force: true });
+const writeStamp = (ok) => fs.writeFileSync(stampFile, `${JSON.stringify({ key, ok }, null, 2)}\n`);
 
 function nodeDir() {
   if (process.env.npm_config_nodedir) return process.env.npm_config_nodedir;
@@ -29,6 +80,7 @@ function nodeDir() {
 
 function fail(reason) {
   fs.writeFileSync(errorFile, `${reason}\n`);
+  writeStamp(false);
   const message = `@lab/backend-native: the native addon was not built: ${reason}`;
   if (process.env.LAB_NATIVE_REQUIRED === '1') {
     console.error(message);
@@ -48,7 +100,8 @@ if (dir === undefined) {
   });
   const built = path.join(addonDir, 'build/Release/lab_native.node');
   if (child.status === 0 && fs.existsSync(built)) {
-    fs.copyFileSync(built, path.join(outDir, 'lab_native.node'));
+    fs.copyFileSync(built, addonFile);
+    writeStamp(true);
   } else {
     const log = `${child.stdout ?? ''}${child.stderr ?? ''}`.trim().split('\n').slice(-20).join('\n');
     fail(`node-gyp rebuild exited with ${child.status ?? child.signal ?? child.error}:\n${log}`);
