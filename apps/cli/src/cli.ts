@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { backendLine, parseBackend, selectBackend, setVerbose } from './backend.js';
 import { backendOption, dataOption, jsonOption, randomSeed, runOptionGroups, tableOptions } from './common-options.js';
-import { UsageError } from './errors.js';
+import { Interrupted, UsageError } from './errors.js';
 import { finiteNumber, fraction, intInRange, MAX_FILTER_SIZE, MAX_SIGMA, nonNegativeInt, openUnitInterval, positiveInt, positiveNumberUpTo } from './options.js';
 import { applyConfigFile } from './config-file.js';
 import { type CvOptions, runCv } from './cv.js';
@@ -195,7 +195,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof UsageError) {
-      process.stderr.write(`lab: error: ${shorten(error.message)}\n`);
+      process.stderr.write(`lab: ${error instanceof Interrupted ? '' : 'error: '}${shorten(error.message)}\n`);
       return error.exitCode;
     }
     const message = shorten(error instanceof Error ? error.message : String(error));

@@ -11,3 +11,14 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/**
+ * The user stopped a run (Ctrl-C, SIGTERM) and it stopped cleanly: reported as what it is
+ * (`lab: interrupted …`, not an error) with the shell's exit code for SIGINT, 130.
+ */
+export class Interrupted extends UsageError {
+  constructor(message: string) {
+    super(message, 130);
+    this.name = 'Interrupted';
+  }
+}

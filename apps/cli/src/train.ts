@@ -5,7 +5,7 @@ import { type ArchitectureChoice, architectureSignature, buildArchitecture } fro
 import { backendLine, type BackendChoice, selectBackend } from './backend.js';
 import { seedLine } from './common-options.js';
 import { chooseLoss } from './loss-choice.js';
-import { UsageError } from './errors.js';
+import { Interrupted, UsageError } from './errors.js';
 import { describeLearningRate, initialLearningRate, makeOptimizer, type OptimizerFlags, withModelLearningRate } from './optimizer-options.js';
 import { progressCallback } from './progress.js';
 import { RunFolder } from './run-folder.js';
@@ -203,15 +203,12 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
       validationSplit: options.validationSplit,
       initialEpoch: start.epoch,
       initialStep: start.step,
-      callbacks: [progressCallback(log, options.epochs), ...extra.callbacks, keeper],
+      callbacks: [progressCallback(log, options.epochs, { interrupted: stopped.interrupted }), ...extra.callbacks, keeper],
     });
     const trainSeconds = (performance.now() - started) / 1000;
     if (signals.interrupted()) {
       await run.checkpoint(model, options.seed);
-      throw new UsageError(
-        `interrupted at epoch ${model.position.epoch + 1}, step ${model.position.step}; checkpoint saved. Resume with: lab train --resume ${run.dir}`,
-        130,
-      );
+      throw new Interrupted(`interrupted at epoch ${model.position.epoch + 1}, step ${model.position.step}; checkpoint saved. Resume with: lab train --resume ${run.dir}`);
     }
     const stopNote = earlyStopNote(extra.state(), options.epochs);
     if (stopNote) log.write(`${stopNote}\n`);
