@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { backendLine, parseBackend, selectBackend, setVerbose } from './backend.js';
 import { backendOption, dataOption, jsonOption, randomSeed, runOptionGroups, tableOptions } from './common-options.js';
 import { Interrupted, UsageError } from './errors.js';
@@ -28,9 +28,16 @@ function explicitOptions(raw: object, command: Command): string[] {
 /** Builds the `lab` command line; exported for tests. */
 export function makeProgram(): Command {
   const program = new Command('lab')
-    .description('lab: machine learning on TensorFlow.js — train, evaluate and predict on MNIST-style data')
+    .description('lab: machine learning on TensorFlow.js — train, cross-validate, evaluate, predict and export on IDX image data (MNIST) or tables, and preprocess both')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
+    // Inherited by every command: an option the command cannot run without says so first.
+    .configureHelp({
+      optionDescription(this: Help, option: Option) {
+        const text = Help.prototype.optionDescription.call(this, option);
+        return option.mandatory ? `required: ${text}` : text;
+      },
+    })
     .option('--verbose', 'say why the backend was chosen (what auto skipped and why)', false)
     .hook('preAction', (program) => setVerbose(program.opts().verbose === true))
     .exitOverride();
@@ -128,7 +135,7 @@ export function makeProgram(): Command {
 
   program
     .command('evaluate')
-    .description('Score a saved model on the MNIST test set: loss and accuracy.')
+    .description('Score a saved model on the MNIST test set (or --data: an IDX folder, a table): loss and accuracy, a classification report and confusion matrix; for a regression RMSE, MAE and R².')
     .requiredOption('--model <dir>', 'a saved model: its folder (runs/NAME/model), its run folder (runs/NAME) or its model.json')
     .addOption(dataOption())
     .addOption(backendOption())
@@ -141,7 +148,7 @@ export function makeProgram(): Command {
     });
   program
     .command('predict')
-    .description('Classify PNG/JPEG digits (any size; converted like MNIST), IDX image files or CSV rows of 784 pixels.')
+    .description('Predict with a saved model: PNG/JPEG digits (any size; converted like MNIST), IDX image files or CSV rows of pixels; for a table model, its raw rows (CSV, TSV, JSON).')
     .requiredOption('--model <dir>', 'a saved model: its folder (runs/NAME/model), its run folder (runs/NAME) or its model.json')
     .argument('[inputs...]', 'image, IDX or CSV pixel files (image models)')
     .option('--data <file>', 'table models: a CSV/TSV/JSON table of raw rows to predict (missing values are imputed as in training)')
