@@ -8,8 +8,9 @@ import { type CvOptions, runCv } from './cv.js';
 import { runEvaluate } from './evaluate.js';
 import { EXPORT_FORMATS, runExport } from './export.js';
 import { resolveModelDir } from './model-dir.js';
-import { markerList } from './table/table-options.js';
+import { kindList, markerList } from './table/table-options.js';
 import { type Denoise, runDenoiseFile } from './preprocess-images.js';
+import { type ApplyOptions, type RunOptions, runApply, runPipeline, stepList } from './preprocess-pipeline.js';
 import { type ImputeOptions, runConvert, runImpute, runScale, type ScaleOptions } from './preprocess-tables.js';
 import { runPredict } from './predict.js';
 import { runTrain, type TrainOptions } from './train.js';
@@ -73,33 +74,56 @@ export function makeProgram(): Command {
       if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     });
   for (const option of tableOptions()) train.addOption(option);
-  const preprocess = program.command('preprocess').description('Clean data: impute, scale and convert tables; denoise IDX images.');
-  const done = (message: string) => void process.stdout.write(`${message}\n`);
+  const preprocess = program.command('preprocess').description('Clean data: fit a table pipeline (run) and apply it to new rows (apply); impute, scale and convert tables; denoise IDX images.');
+  // The summary line goes to stdout, or to stderr when the table itself goes to stdout (-o -).
+  const done = (message: string, output?: string) => void (output === '-' ? process.stderr : process.stdout).write(`${message}\n`);
+  const outputHelp = 'the output table (CSV, TSV, TXT or JSON by extension), or - for CSV on stdout';
+  preprocess
+    .command('run')
+    .description(
+      "Fit a preprocessing pipeline on a table and write the transformed table in one command: impute, then scale numeric columns, one-hot encode categorical ones (scikit-learn's ColumnTransformer, float64). --save-pipeline keeps it for lab preprocess apply.",
+    )
+    .argument('<input>', 'a CSV, TSV, TXT or JSON table')
+    .requiredOption('--steps <list>', 'comma-separated, in this order: impute:mean|median|most-frequent|constant|knn, scale:standard|minmax|none, onehot (every text column) or onehot:COLUMN (repeatable); categorical columns are imputed with their most frequent value', stepList)
+    .requiredOption('-o, --output <file>', outputHelp)
+    .option('--fill-value <v>', 'the value for impute:constant (default: 0)', finiteNumber('--fill-value'))
+    .option('--neighbors <k>', 'donors for impute:knn, an integer ≥ 1', positiveInt('--neighbors'), 5)
+    .option('--save-pipeline <file>', 'also save the fitted pipeline (JSON) for lab preprocess apply')
+    .option('--missing <values>', 'more cell values read as missing, comma-separated (empty, NA, NaN, null, N/A always are)', markerList('--missing'))
+    .option('--kinds <column=kind,...>', 'column kinds instead of the inferred ones (numeric, categorical, boolean, date), e.g. zip=categorical', kindList('--kinds'))
+    .action(async (input: string, raw: RunOptions) => done(await runPipeline(input, raw), raw.output));
+  preprocess
+    .command('apply')
+    .description('Transform a table with a saved, fitted pipeline (from lab preprocess run, impute or scale --save-pipeline), as it was fitted: new rows get the training statistics.')
+    .argument('<input>', 'a CSV, TSV, TXT or JSON table with the columns the pipeline was fitted on')
+    .requiredOption('--pipeline <file>', 'the pipeline JSON that --save-pipeline wrote')
+    .requiredOption('-o, --output <file>', outputHelp)
+    .action(async (input: string, raw: ApplyOptions) => done(await runApply(input, raw), raw.output));
   preprocess
     .command('impute')
     .description('Fill missing cells (empty, NA, NaN) of a numeric table, as scikit-learn 1.2 does.')
     .argument('<input>', 'a CSV, TSV, TXT or JSON table')
-    .requiredOption('-o, --output <file>', 'where to write the result (format from the extension)')
+    .requiredOption('-o, --output <file>', outputHelp)
     .addOption(new Option('--strategy <s>', 'how to fill').choices(['mean', 'median', 'most-frequent', 'constant', 'knn']).default('mean'))
     .option('--fill-value <v>', 'the value for --strategy constant', finiteNumber('--fill-value'))
     .option('--neighbors <k>', 'donors for --strategy knn', positiveInt('--neighbors'), 5)
     .addOption(new Option('--weights <w>', 'donor weights for --strategy knn').choices(['uniform', 'distance']).default('uniform'))
     .option('--save-pipeline <file>', 'also save the fitted imputer as a JSON pipeline (Pipeline.fromJSON)')
-    .action(async (input: string, raw: ImputeOptions) => done(await runImpute(input, raw)));
+    .action(async (input: string, raw: ImputeOptions) => done(await runImpute(input, raw), raw.output));
   preprocess
     .command('scale')
     .description('Standardize (zero mean, unit variance) or min-max scale each column of a numeric table.')
     .argument('<input>', 'a CSV, TSV, TXT or JSON table')
-    .requiredOption('-o, --output <file>', 'where to write the result')
+    .requiredOption('-o, --output <file>', outputHelp)
     .addOption(new Option('--method <m>', 'scaler').choices(['standard', 'minmax']).default('standard'))
     .option('--save-pipeline <file>', 'also save the fitted scaler as a JSON pipeline')
-    .action(async (input: string, raw: ScaleOptions) => done(await runScale(input, raw)));
+    .action(async (input: string, raw: ScaleOptions) => done(await runScale(input, raw), raw.output));
   preprocess
     .command('convert')
     .description('Convert a table between CSV, TSV, TXT (numpy.savetxt style) and JSON, row by row; formats from the extensions.')
     .argument('<input>', 'the input table')
-    .requiredOption('-o, --output <file>', 'the output table')
-    .action(async (input: string, raw: { output: string }) => done(await runConvert(input, raw.output)));
+    .requiredOption('-o, --output <file>', outputHelp)
+    .action(async (input: string, raw: { output: string }) => done(await runConvert(input, raw.output), raw.output));
   preprocess
     .command('denoise')
     .description('Filter every image of an IDX image file (raw or .gz) with a mean, median or Gaussian filter (scipy.ndimage, reflect mode).')

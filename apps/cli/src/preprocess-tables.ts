@@ -11,9 +11,10 @@ import {
   tableToRows,
   type Transformer,
 } from '@lab/preprocess';
-import { convertTableFile, isStreamable, readTableFile, transformTableFile, writeTableFile } from '@lab/preprocess/node';
+import { convertTableFile, isStreamable, readTableFile, transformTableFile } from '@lab/preprocess/node';
 import { writeFileAtomic } from '@lab/core/node';
 import { UsageError } from './errors.js';
+import { writeTableOutput } from './preprocess-pipeline.js';
 
 /** Options of `lab preprocess impute`. */
 export interface ImputeOptions {
@@ -21,6 +22,7 @@ export interface ImputeOptions {
   fillValue?: number;
   neighbors: number;
   weights: 'uniform' | 'distance';
+  /** The output table, or `-` for CSV on stdout. */
   output: string;
   savePipeline?: string;
 }
@@ -28,6 +30,7 @@ export interface ImputeOptions {
 /** Options of `lab preprocess scale`. */
 export interface ScaleOptions {
   method: 'standard' | 'minmax';
+  /** The output table, or `-` for CSV on stdout. */
   output: string;
   savePipeline?: string;
 }
@@ -78,7 +81,7 @@ async function transformTable(input: string, output: string, name: string, trans
   if (made >= 0) throw new UsageError(`${input}: ${name} produced a non-finite value in data row ${made + 1}; nothing was written`);
   // Imputers drop columns that were entirely missing, as scikit-learn does; drop their names too.
   const kept = out[0] && out[0].length < table.names.length ? table.names.filter((_, c) => rows.some((r) => !Number.isNaN(r[c]))) : table.names;
-  await writeTableFile(output, rowsToTable(out, kept));
+  await writeTableOutput(output, rowsToTable(out, kept));
   if (savePipeline) await writeFileAtomic(savePipeline, `${JSON.stringify(new Pipeline([[name, transformer]]), null, 2)}\n`, { mkdir: true });
   const dropped = table.names.length - kept.length;
   return `${input} → ${output}: ${rows.length} rows, ${kept.length} columns${dropped ? ` (${dropped} entirely missing column${dropped > 1 ? 's' : ''} dropped)` : ''}`;
@@ -95,6 +98,7 @@ async function largeTextTable(input: string): Promise<number | undefined> {
 /** {@link transformTable} for a large file: two streaming passes (`transformTableFile`). */
 async function streamTable(input: string, output: string, name: string, transformer: Transformer, bytes: number, savePipeline?: string): Promise<string> {
   const size = `${(bytes / 1e6).toFixed(1)} MB`;
+  if (output === '-') throw new UsageError(`${input}: ${size} streams through a temporary file beside the output; -o - (stdout) takes tables up to ${(streamBytes() / 1e6).toFixed(0)} MB, so give -o FILE`, 2);
   if (!isStreamable(transformer)) {
     throw new UsageError(
       `${input}: ${size} is too large to impute with --strategy knn, which needs every row in memory at once (and time growing with the square of the rows); ` +
@@ -138,6 +142,13 @@ export async function runScale(input: string, options: ScaleOptions): Promise<st
 
 /** `lab preprocess convert`: CSV, TSV, TXT and JSON tables into each other, by extension. */
 export async function runConvert(input: string, output: string): Promise<string> {
+  if (output === '-') {
+    const table = await readTableFile(input).catch((error: Error) => {
+      throw new UsageError(error.message);
+    });
+    await writeTableOutput(output, table);
+    return `${input} → stdout: ${table.columns[0]?.length ?? 0} rows`;
+  }
   const rows = await convertTableFile(input, output).catch((error: Error) => {
     throw new UsageError(error.message);
   });

@@ -29,6 +29,17 @@ describe('ColumnTransformer on real tables equals scikit-learn', () => {
       expect(ct.getFeatureNamesOut()).toEqual(c.featureNames);
       const rows = c.rowIndices.map((r) => Array.from(out.data.subarray(r * out.cols, (r + 1) * out.cols)));
       expectMatrix({ rows: rows.length, cols: out.cols, data: Float32Array.from(rows.flat()) }, c.rows, c.file);
+      // As a float64 table: scikit-learn's values to the fixture's 10 significant digits, and transform's once rounded to float32.
+      const asTable = ct.transformTable(coerced);
+      expect(asTable.names).toEqual(c.featureNames);
+      c.rowIndices.forEach((r, i) => {
+        const want = c.rows[i] as number[];
+        asTable.columns.forEach((column, j) => {
+          const got = (column as Float64Array)[r]!;
+          expect(Math.abs(got - want[j]!), `${c.file} row ${r}, ${asTable.names[j]}: ${got} vs ${want[j]}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want[j]!)));
+        });
+      });
+      expect(Float32Array.from({ length: out.rows * out.cols }, (_, k) => (asTable.columns[k % out.cols] as Float64Array)[Math.floor(k / out.cols)]!)).toEqual(out.data);
 
       const summary = ct.summary();
       expect(Object.fromEntries(summary.columns.map((s) => [s.name, s.missing]))).toEqual(c.missingCounts);

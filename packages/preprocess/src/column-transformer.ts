@@ -78,20 +78,38 @@ export class ColumnTransformer {
 
   /** The features of `table`'s rows: imputed, scaled and one-hot encoded as fitted. */
   transform(table: Table): FeatureMatrix {
-    const fitted = this.fittedOrThrow('transform');
-    const { numeric, categorical } = this.read(table, 'transform');
+    const { rows, cols, value } = this.features(table, 'transform');
+    const data = new Float32Array(rows * cols);
+    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) data[r * cols + c] = value(r, c);
+    return { rows, cols, data };
+  }
+
+  /**
+   * {@link transform} as a table: one float64 column per output feature, named as
+   * {@link getFeatureNamesOut} names them (scikit-learn's `set_output(transform="pandas")`).
+   * The values are not rounded to float32, so they equal scikit-learn's float64 output; for a
+   * file (`lab preprocess run`), not a model input.
+   */
+  transformTable(table: Table): Table {
+    const { rows, cols, value } = this.features(table, 'transformTable');
+    const columns = Array.from({ length: cols }, (_, c) => {
+      const column = new Float64Array(rows);
+      for (let r = 0; r < rows; r++) column[r] = value(r, c);
+      return column;
+    });
+    return { names: this.getFeatureNamesOut(), columns };
+  }
+
+  /** The transformed values of `table` (float64), read by row and output column. */
+  private features(table: Table, method: string): { rows: number; cols: number; value: (r: number, c: number) => number } {
+    const fitted = this.fittedOrThrow(method);
+    const { numeric, categorical } = this.read(table, method);
     const rows = rowCount(table);
     const num = fitted.numeric?.transform(numeric);
     const cat = fitted.categorical?.transform(categorical);
     const numCols = num?.shape[1] ?? 0;
     const catCols = cat?.[0]?.length ?? this.getFeatureNamesOut().length - numCols;
-    const cols = numCols + catCols;
-    const data = new Float32Array(rows * cols);
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < numCols; c++) data[r * cols + c] = num!.data[r * numCols + c]!;
-      for (let c = 0; c < catCols; c++) data[r * cols + numCols + c] = cat![r]![c]!;
-    }
-    return { rows, cols, data };
+    return { rows, cols: numCols + catCols, value: (r, c) => (c < numCols ? num!.data[r * numCols + c]! : cat![r]![c - numCols]!) };
   }
 
   /** `fit(table)` then `transform(table)`. */
