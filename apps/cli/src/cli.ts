@@ -6,6 +6,8 @@ import { finiteNumber, fraction, intInRange, MAX_FILTER_SIZE, MAX_SIGMA, nonNega
 import { applyConfigFile } from './config-file.js';
 import { type CvOptions, runCv } from './cv.js';
 import { runEvaluate } from './evaluate.js';
+import { inCliTerms } from './cli-terms.js';
+import { jsonLine } from './json-output.js';
 import { EXPORT_FORMATS, runExport } from './export.js';
 import { resolveModelDir } from './model-dir.js';
 import { kindList, markerList } from './table/table-options.js';
@@ -71,7 +73,7 @@ export function makeProgram(): Command {
       };
       const log = options.json ? process.stderr : process.stdout;
       const result = await runTrain(options, log);
-      if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+      if (options.json) process.stdout.write(jsonLine('train', result));
     });
   for (const option of tableOptions()) train.addOption(option);
   const preprocess = program.command('preprocess').description('Clean data: fit a table pipeline (run) and apply it to new rows (apply); impute, scale and convert tables; denoise IDX images.');
@@ -153,7 +155,7 @@ export function makeProgram(): Command {
       const log = raw.json ? process.stderr : process.stdout;
       const options: CvOptions = { ...raw, backend: parseBackend(raw.backend), seed: raw.seed ?? randomSeed(), seedGiven: raw.seed !== undefined, explicit: explicitOptions(raw, command) };
       const result = await runCv(options, log);
-      if (raw.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+      if (raw.json) process.stdout.write(jsonLine('cv', result));
     });
   for (const option of tableOptions()) cv.addOption(option);
 
@@ -168,7 +170,7 @@ export function makeProgram(): Command {
     .action(async (raw: { model: string; data?: string; backend: string; json: boolean; missing?: string[] }) => {
       const log = raw.json ? process.stderr : process.stdout;
       const result = await runEvaluate({ ...raw, model: resolveModelDir(raw.model), backend: parseBackend(raw.backend) }, log);
-      if (raw.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+      if (raw.json) process.stdout.write(jsonLine('evaluate', result));
     });
   program
     .command('predict')
@@ -213,15 +215,21 @@ export function makeProgram(): Command {
     .action(async (raw: { model: string; format: 'onnx' | 'tfjs'; out: string; preprocessing: boolean; verify: boolean; data?: string; samples: number; missing?: string[]; backend: string; json: boolean }) => {
       const log = raw.json ? process.stderr : process.stdout;
       const result = await runExport({ ...raw, model: resolveModelDir(raw.model), backend: parseBackend(raw.backend) }, log);
-      if (raw.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+      if (raw.json) process.stdout.write(jsonLine('export', result));
     });
   return program;
 }
 
 /** Runs the CLI: user errors print one line and exit non-zero; no stack trace unless LAB_DEBUG is set. */
 export async function main(argv: string[]): Promise<number> {
+  // The command that runs: a library's error is put in its flags' terms.
+  let running: Command | undefined;
   try {
-    await makeProgram().parseAsync(argv);
+    await makeProgram()
+      .hook('preAction', (_program, action) => {
+        running = action;
+      })
+      .parseAsync(argv);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
@@ -229,7 +237,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`lab: ${error instanceof Interrupted ? '' : 'error: '}${shorten(error.message)}\n`);
       return error.exitCode;
     }
-    const message = shorten(error instanceof Error ? error.message : String(error));
+    const message = shorten(inCliTerms(error instanceof Error ? error.message : String(error), running));
     process.stderr.write(`lab: error: ${message}\n`);
     if (process.env.LAB_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
     return 1;

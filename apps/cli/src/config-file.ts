@@ -7,8 +7,9 @@ import { readInput } from './read-input.js';
 
 /**
  * Reads a run configuration (JSON, or YAML for `.yaml`/`.yml`) and applies it to a command's
- * options: values given on the command line win; keys may be camelCase (`batchSize`, as in a run's
- * `config.json`) or the flag's kebab-case (`batch-size`). Values go through the same validation as
+ * options: values given on the command line win; keys are camelCase (`batchSize`, as in a run's
+ * `config.json`); the flag's kebab-case (`batch-size`) is still read, with a deprecation note on
+ * stderr naming the camelCase key. Values go through the same validation as
  * the flags. The file is checked against one schema derived from the command's options
  * ({@link configSchema}, with zod): types, choices, unknown keys (with a did-you-mean hint); then
  * each value goes through its flag's parser (ranges). An error names the file and the key.
@@ -23,17 +24,23 @@ export async function applyConfigFile(file: string, command: Command): Promise<v
     throw new UsageError(`${file}: not valid ${path.extname(file).slice(1).toUpperCase() || 'JSON'} (${(error as Error).message.split('\n')[0]})`);
   }
   if (config === null || typeof config !== 'object' || Array.isArray(config)) throw new UsageError(`${file}: expected an object of options`);
-  // Keys may be camelCase or the flag's kebab-case; both spellings of one option is an error.
+  // Keys are camelCase; the flag's kebab-case is read with a deprecation note; both spellings of
+  // one option is an error.
   const values: Record<string, unknown> = {};
   const rawKeys = new Map<string, string>();
+  const deprecated: string[] = [];
   for (const [rawKey, value] of Object.entries(config)) {
     const key = rawKey.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
     if (rawKeys.has(key)) throw new UsageError(`${file}: '${rawKeys.get(key)}' and '${rawKey}' set the same option`);
+    if (key !== rawKey) deprecated.push(`'${rawKey}' → '${key}'`);
     rawKeys.set(key, rawKey);
     values[key] = value;
   }
   const checked = configSchema(command).safeParse(values);
   if (!checked.success) throw new UsageError(`${file}: ${describeIssues(checked.error, command, rawKeys, values).join('; ')}`);
+  if (deprecated.length > 0) {
+    process.stderr.write(`lab: note: ${file}: kebab-case keys are deprecated in config files (a later release refuses them); write them camelCase as config.json does: ${deprecated.join(', ')}\n`);
+  }
   for (const [key, value] of Object.entries(checked.data)) {
     if (value === null || value === undefined) continue;
     if (command.getOptionValueSource(key) === 'cli') continue;

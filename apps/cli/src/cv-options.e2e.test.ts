@@ -63,7 +63,7 @@ describe('lab cv takes what lab train takes', () => {
     expect(r.code, r.stderr).toBe(0);
     const json = lastJson(r.stdout);
     expect({ optimizer: json.optimizer, loss: json.loss, seed: json.seed }).toEqual({ optimizer: 'sgd', loss: 'mse', seed: 3 });
-    expect(json.learning_rate).toBe('0.05, decaying ×0.5 every 4 steps');
+    expect({ rate: json.learning_rate, schedule: json.learning_rate_schedule }).toEqual({ rate: 0.05, schedule: '0.05, decaying ×0.5 every 4 steps' });
     expect(r.stderr).toContain('Denoised the images with a median filter (size 3)');
     expect(r.stderr).toMatch(/2-fold cross-validation on 600 samples, 1 epoch per fold, validating on 0\.2 of each fold's training rows, sgd \(learning rate 0\.05, decaying ×0\.5 every 4 steps\), loss mse/);
     // Another optimizer gives other numbers: the flags reach the folds.
@@ -83,6 +83,16 @@ describe('lab cv takes what lab train takes', () => {
     const bad = lab(['cv', '--config', 'bad.json'], dir);
     expect(bad.code).toBe(1); // as train's config errors
     expect(bad.stderr).toMatch(/bad\.json: .*out/);
+  });
+
+  it('words the libraries’ refusals in the flags the user typed, not the library’s option names', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-cv-terms-'));
+    const folds = lab(['cv', '--folds', '5', '--limit', '3', '--epochs', '1', '--seed', '1'], dir);
+    expect(folds.code).toBe(1);
+    expect(folds.stderr.trim().split('\n').pop()).toBe('lab: error: --folds (5) cannot be greater than the number of samples (3)');
+    const split = lab(['train', '--limit', '10', '--validation-split', '0.95', '--epochs', '1', '--seed', '1', '--out', 'run'], dir);
+    expect(split.code).toBe(1);
+    expect(split.stderr.trim().split('\n').pop()).toBe('lab: error: --validation-split 0.95 of 10 samples leaves an empty split');
   });
 
   it('on a table: the loss is the data’s unless given, a cross-entropy for a regression and --denoise are refused', () => {

@@ -9,7 +9,7 @@ import { seedLine } from './common-options.js';
 import { UsageError } from './errors.js';
 import { chooseLoss } from './loss-choice.js';
 import { loadData, toTensors } from './mnist-tensors.js';
-import { describeLearningRate, makeOptimizer, type OptimizerFlags, withModelLearningRate } from './optimizer-options.js';
+import { describeLearningRate, initialLearningRate, makeOptimizer, type OptimizerFlags, withModelLearningRate } from './optimizer-options.js';
 import { parseDenoise } from './preprocess-images.js';
 import type { TableFlags } from './table/table-options.js';
 import { runTableCv } from './table/table-cv.js';
@@ -40,8 +40,22 @@ export interface CvOptions extends TableFlags, OptimizerFlags {
   explicit?: readonly string[];
 }
 
-/** What `lab cv --json` prints: the per-fold scores and their mean and (population) std. */
-export interface CvResult extends CrossValidationResult {
+/** One fold of `lab cv --json`. */
+export interface CvFold {
+  /** From 1, as the table prints it. */
+  fold: number;
+  train_size: number;
+  test_size: number;
+  scores: Record<string, number>;
+  seconds: number;
+}
+
+/** What `lab cv --json` prints: the per-fold scores, their mean and std (population, and sample), and the run's settings. */
+export interface CvResult {
+  folds: CvFold[];
+  mean: Record<string, number>;
+  std: Record<string, number>;
+  sample_std: Record<string, number>;
   /** For a table: its task. */
   task?: string;
   backend: string;
@@ -50,7 +64,20 @@ export interface CvResult extends CrossValidationResult {
   seed: number;
   optimizer: string;
   loss: string;
-  learning_rate: string;
+  /** The initial learning rate. */
+  learning_rate: number;
+  /** The learning rate and its schedule in words: `0.005, decaying ×0.5 every 1000 steps`. */
+  learning_rate_schedule: string;
+}
+
+/** The library's cross-validation result in the CLI's JSON vocabulary (snake_case, seconds). */
+function cvJson(result: CrossValidationResult): Pick<CvResult, 'folds' | 'mean' | 'std' | 'sample_std'> {
+  return {
+    folds: result.folds.map((f) => ({ fold: f.fold + 1, train_size: f.trainSize, test_size: f.testSize, scores: f.scores, seconds: f.millis / 1000 })),
+    mean: result.mean,
+    std: result.std,
+    sample_std: result.sampleStd,
+  };
 }
 
 const SCORES = ['accuracy', 'precision', 'recall', 'f1'] as const;
@@ -73,7 +100,7 @@ export async function runCv(options: CvOptions, log: NodeJS.WriteStream): Promis
   log.write(backendLine(backend));
   log.write(seedLine(options.seed, options.seedGiven !== false));
   const rate = withModelLearningRate(options);
-  const settings = (loss: string) => ({ seed: options.seed, optimizer: options.optimizer, loss, learning_rate: describeLearningRate(rate) });
+  const settings = (loss: string) => ({ seed: options.seed, optimizer: options.optimizer, loss, learning_rate: initialLearningRate(rate), learning_rate_schedule: describeLearningRate(rate) });
   if (isTableFile(options.data)) {
     if (options.denoise !== undefined) throw new UsageError(`--denoise filters images; ${options.data} is a table`, 2);
     const started = performance.now();
@@ -94,8 +121,7 @@ export async function runCv(options: CvOptions, log: NodeJS.WriteStream): Promis
       },
     );
     writeSummary(log, names, result);
-    const { scores: _scores, samples, ...rest } = result;
-    return { ...rest, backend: backend.name, samples, seconds: (performance.now() - started) / 1000, ...settings(loss) };
+    return { ...cvJson(result), task: result.task, backend: backend.name, samples: result.samples, seconds: (performance.now() - started) / 1000, ...settings(loss) };
   }
   const denoise = options.denoise ? parseDenoise(options.denoise) : undefined;
   // A bad architecture file is reported before the default MNIST is loaded.
@@ -134,7 +160,7 @@ export async function runCv(options: CvOptions, log: NodeJS.WriteStream): Promis
       },
     );
     writeSummary(log, SCORES, result);
-    return { ...result, backend: backend.name, samples: train.count, seconds: (performance.now() - started) / 1000, ...settings(loss) };
+    return { ...cvJson(result), backend: backend.name, samples: train.count, seconds: (performance.now() - started) / 1000, ...settings(loss) };
   } finally {
     tf.dispose([train.x, train.y]);
   }

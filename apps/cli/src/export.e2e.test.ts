@@ -28,7 +28,7 @@ interface Result {
   inputs: { name: string; type: string; shape: (number | string)[] }[];
   outputs: { name: string }[];
   operators: string[];
-  verify?: { samples: number; argmaxAgreement?: number; maxAbsDiff: number; maxRelDiff?: number; passed: boolean };
+  verify?: { samples: number; argmax_agreement?: number; max_abs_diff: number; max_rel_diff?: number; passed: boolean };
 }
 const json = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as Result;
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'lab-export-'));
@@ -44,8 +44,8 @@ describe('lab export --format onnx --verify', () => {
       const result = json(run.stdout);
       expect(result.inputs).toEqual([expect.objectContaining({ name: 'pixels', type: 'float', shape: ['N', 28, 28, 1] })]);
       expect(result.outputs.map((o) => o.name)).toEqual(['probabilities', 'label']);
-      expect(result.verify).toMatchObject({ samples: 1000, argmaxAgreement: 1000, passed: true });
-      expect(result.verify!.maxAbsDiff).toBeLessThanOrEqual(1e-5);
+      expect(result.verify).toMatchObject({ samples: 1000, argmax_agreement: 1000, passed: true });
+      expect(result.verify!.max_abs_diff).toBeLessThanOrEqual(1e-5);
       expect(fs.statSync(path.join(cwd, `mlp-${backend}.onnx`)).size).toBe(result.bytes);
     }
     const text = lab(['export', '--model', 'mlp/model', '--out', 'out/mlp.onnx', '--verify', '--samples', '50'], cwd);
@@ -62,14 +62,14 @@ describe('lab export --format onnx --verify', () => {
     expect(run.code, run.stderr).toBe(0);
     const result = json(run.stdout);
     expect(result.operators).toEqual(expect.arrayContaining(['Conv', 'MaxPool', 'TopK', 'Gather', 'Transpose']));
-    expect(result.verify).toMatchObject({ samples: 1000, argmaxAgreement: 1000, passed: true });
-    expect(result.verify!.maxAbsDiff).toBeLessThanOrEqual(1e-5);
+    expect(result.verify).toMatchObject({ samples: 1000, argmax_agreement: 1000, passed: true });
+    expect(result.verify!.max_abs_diff).toBeLessThanOrEqual(1e-5);
     const bare = lab(['export', '--model', 'cnn', '--out', 'bare.onnx', '--no-preprocessing', '--verify', '--samples', '200', '--json'], cwd);
     expect(bare.code, bare.stderr).toBe(0);
     const b = json(bare.stdout);
     expect(b.inputs.map((i) => i.name)).toEqual(['input']);
     expect(b.operators).not.toContain('TopK');
-    expect(b.verify).toMatchObject({ samples: 200, argmaxAgreement: 200, passed: true });
+    expect(b.verify).toMatchObject({ samples: 200, argmax_agreement: 200, passed: true });
   });
 
   it('tables: penguins (classification, "." missing) and cars (regression) take raw rows, missing values included', () => {
@@ -81,7 +81,7 @@ describe('lab export --format onnx --verify', () => {
     const pr = json(p.stdout);
     expect(pr.inputs.map((i) => `${i.name}:${i.type}`)).toEqual(['Island:string', 'Beak Length (mm):float', 'Beak Depth (mm):float', 'Flipper Length (mm):float', 'Body Mass (g):float', 'Sex:string']);
     expect(pr.operators).toEqual(expect.arrayContaining(['ai.onnx.ml:Imputer', 'ai.onnx.ml:Scaler', 'ai.onnx.ml:OneHotEncoder', 'ai.onnx.ml:LabelEncoder']));
-    expect(pr.verify).toMatchObject({ samples: 344, argmaxAgreement: 344, passed: true });
+    expect(pr.verify).toMatchObject({ samples: 344, argmax_agreement: 344, passed: true });
 
     expect(lab(['train', '--data', cars, '--target', 'Miles_per_Gallon', ...flags, '--out', 'cars'], cwd).code).toBe(0);
     const c = lab(['export', '--model', 'cars', '--out', 'cars.onnx', '--verify', '--data', cars, '--json'], cwd);
@@ -89,7 +89,7 @@ describe('lab export --format onnx --verify', () => {
     const cr = json(c.stdout);
     expect(cr.outputs.map((o) => o.name)).toEqual(['prediction']);
     expect(cr.verify).toMatchObject({ samples: 406, passed: true });
-    expect(cr.verify!.maxRelDiff).toBeLessThanOrEqual(1e-5);
+    expect(cr.verify!.max_rel_diff).toBeLessThanOrEqual(1e-5);
   });
 
   it('refuses what it cannot do with one clear line and a non-zero exit', () => {

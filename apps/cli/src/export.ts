@@ -54,11 +54,11 @@ export interface Verification {
   runtime: string;
   samples: number;
   /** Samples whose most probable class (or, for regression, nothing) is the same in both. */
-  argmaxAgreement?: number;
+  argmax_agreement?: number;
   /** The largest |ONNX − lab| over every output value (probabilities, or predictions in the target's units). */
-  maxAbsDiff: number;
+  max_abs_diff: number;
   /** Regression: the largest difference relative to the largest |prediction|. */
-  maxRelDiff?: number;
+  max_rel_diff?: number;
   passed: boolean;
 }
 
@@ -112,7 +112,7 @@ export async function runExport(options: ExportOptions, log: NodeJS.WriteStream)
     if (options.verify) {
       const verification = await verify(model, exported, options, table, options.preprocessing ? image : undefined, log);
       result.verify = verification;
-      if (!verification.passed) throw new UsageError(`--verify: ONNX Runtime and lab differ beyond ${VERIFY_TOLERANCE} (max |Δ| ${verification.maxAbsDiff.toExponential(2)}${verification.argmaxAgreement === undefined ? '' : `, argmax ${verification.argmaxAgreement}/${verification.samples}`}); ${options.out} is written but not to be trusted`, 1);
+      if (!verification.passed) throw new UsageError(`--verify: ONNX Runtime and lab differ beyond ${VERIFY_TOLERANCE} (max |Δ| ${verification.max_abs_diff.toExponential(2)}${verification.argmax_agreement === undefined ? '' : `, argmax ${verification.argmax_agreement}/${verification.samples}`}); ${options.out} is written but not to be trusted`, 1);
     }
     return result;
   } finally {
@@ -159,24 +159,24 @@ async function verify(model: Sequential, exported: OnnxExport, options: ExportOp
   const name = exported.outputs[0]!.name;
   const got = outputs[name]!.data as Float32Array;
   const want = sample.want;
-  let maxAbsDiff = 0;
-  for (let i = 0; i < want.length; i++) maxAbsDiff = Math.max(maxAbsDiff, Math.abs(got[i]! - want[i]!));
+  let maxAbs = 0;
+  for (let i = 0; i < want.length; i++) maxAbs = Math.max(maxAbs, Math.abs(got[i]! - want[i]!));
   const runtime = `ONNX Runtime ${ort.env.versions?.node ?? ''}`.trim();
   const count = sample.count;
   if (name === 'prediction') {
     let largest = 0;
     for (const v of want) largest = Math.max(largest, Math.abs(v));
-    const maxRelDiff = maxAbsDiff / (largest || 1);
-    const passed = maxRelDiff <= VERIFY_TOLERANCE;
-    log.write(`Verified in ${runtime} on ${count} ${sample.what}: max |Δ prediction| ${maxAbsDiff.toExponential(2)} (${maxRelDiff.toExponential(2)} of the largest)${passed ? '' : ' — FAILED'}\n`);
-    return { runtime, samples: count, maxAbsDiff, maxRelDiff, passed };
+    const maxRel = maxAbs / (largest || 1);
+    const passed = maxRel <= VERIFY_TOLERANCE;
+    log.write(`Verified in ${runtime} on ${count} ${sample.what}: max |Δ prediction| ${maxAbs.toExponential(2)} (${maxRel.toExponential(2)} of the largest)${passed ? '' : ' — FAILED'}\n`);
+    return { runtime, samples: count, max_abs_diff: maxAbs, max_rel_diff: maxRel, passed };
   }
   const classes = want.length / count;
   let agree = 0;
   for (let r = 0; r < count; r++) if (argmax(got, r * classes, classes) === argmax(want, r * classes, classes)) agree++;
-  const passed = agree === count && maxAbsDiff <= VERIFY_TOLERANCE;
-  log.write(`Verified in ${runtime} on ${count} ${sample.what}: argmax agrees ${agree}/${count}, max |Δp| ${maxAbsDiff.toExponential(2)}${passed ? '' : ' — FAILED'}\n`);
-  return { runtime, samples: count, argmaxAgreement: agree, maxAbsDiff, passed };
+  const passed = agree === count && maxAbs <= VERIFY_TOLERANCE;
+  log.write(`Verified in ${runtime} on ${count} ${sample.what}: argmax agrees ${agree}/${count}, max |Δp| ${maxAbs.toExponential(2)}${passed ? '' : ' — FAILED'}\n`);
+  return { runtime, samples: count, argmax_agreement: agree, max_abs_diff: maxAbs, passed };
 }
 
 interface Sample {

@@ -70,7 +70,10 @@ export interface TrainResult {
   batch_size: number;
   optimizer: string;
   loss: string;
+  /** The initial learning rate. */
   learning_rate: number;
+  /** The learning rate and its schedule in words: `0.005, decaying ×0.5 every 1000 steps`. */
+  learning_rate_schedule: string;
   model: string;
   hidden_units: number;
   seed: number;
@@ -240,6 +243,7 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
       optimizer: options.optimizer,
       loss,
       learning_rate: initialLearningRate(options),
+      learning_rate_schedule: describeLearningRate(options),
       model: options.model,
       hidden_units: options.hidden,
       seed: options.seed,
