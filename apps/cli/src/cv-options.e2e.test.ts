@@ -91,8 +91,8 @@ describe('lab cv takes what lab train takes', () => {
     expect(folds.code).toBe(1);
     expect(folds.stderr.trim().split('\n').pop()).toBe('lab: error: --folds (5) cannot be greater than the number of samples (3)');
     const split = lab(['train', '--limit', '10', '--validation-split', '0.95', '--epochs', '1', '--seed', '1', '--out', 'run'], dir);
-    expect(split.code).toBe(1);
-    expect(split.stderr.trim().split('\n').pop()).toBe('lab: error: --validation-split 0.95 of 10 samples leaves an empty split');
+    expect(split.code).toBe(2);
+    expect(split.stderr.trim().split('\n').pop()).toBe('lab: error: --validation-split 0.95 of 10 samples leaves none to train on');
   });
 
   it('on a table: the loss is the data’s unless given, a cross-entropy for a regression and --denoise are refused', () => {

@@ -129,6 +129,12 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
   if (!flags.resume && options.data === undefined) (await buildArchitecture(options)).dispose();
   const data = isTableFile(options.data) ? await loadTableTraining(options, log) : await loadMnistTraining(options, log);
   const { train, test } = data;
+  // As Keras says it: the validation split comes off the end of the training samples.
+  const trainedOn = Math.floor(train.count * (1 - options.validationSplit));
+  if (options.validationSplit > 0 && (trainedOn === 0 || trainedOn === train.count)) {
+    data.dispose();
+    throw new UsageError(`--validation-split ${options.validationSplit} of ${train.count} samples leaves none to ${trainedOn === 0 ? 'train on' : 'validate on'}`, 2);
+  }
   const loss = lossFor(options, data);
   const architecture = { ...options, shape: data.shape };
   let model: Sequential | undefined;
@@ -158,8 +164,6 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
       await run.writeConfig({ ...Object.fromEntries(CONFIG_KEYS.map((k) => [k, options[k]])), data: options.data && path.resolve(options.data) });
     }
     log.write(`Run folder: ${run.dir}\n${model.summary()}\n`);
-    // As Keras says it: the validation split comes off the end of the training samples.
-    const trainedOn = Math.floor(train.count * (1 - options.validationSplit));
     const validation = options.validationSplit > 0 ? `, validating on ${train.count - trainedOn}` : '';
     const epochs = `${options.epochs} epoch${options.epochs === 1 ? '' : 's'}`;
     log.write(`Training on ${trainedOn} samples${validation} for ${epochs}, batch size ${options.batchSize}, ${options.optimizer} (learning rate ${describeLearningRate(options)}), loss ${loss}\n`);
