@@ -50,7 +50,7 @@ describe.each(backends)('every command on --backend %s', (backend) => {
 
     const predicted = lab(['predict', '--model', path.join(out, 'model'), idxFile, '--backend', backend, '--json']);
     expect(predicted.code, predicted.stderr).toBe(0);
-    const predictions = JSON.parse(predicted.stdout.trim().split('\n').pop()!) as { top: { label: string; probability: number }[] }[];
+    const { predictions } = JSON.parse(predicted.stdout.trim().split('\n').pop()!) as { predictions: { top: { label: string; probability: number }[] }[] };
     expect(predictions).toHaveLength(16);
     const right = predictions.filter((p, i) => p.top[0]!.label === String(labels[i])).length;
     expect(right).toBeGreaterThanOrEqual(10);

@@ -182,17 +182,17 @@ export function makeProgram(): Command {
     .option('--top-k <k>', 'how many classes to print per input', positiveInt('--top-k'), 3)
     .option('--allow-out-of-range', 'predict for pixels outside 0–255 with a warning instead of refusing them', false)
     .addOption(backendOption())
-    .addOption(jsonOption('one JSON array of predictions'))
+    .addOption(jsonOption('one JSON object: { schema, predictions }'))
     .action(async (inputs: string[], raw: { model: string; topK: number; backend: string; json: boolean; allowOutOfRange: boolean; data?: string; missing?: string[] }) => {
       // A table's predictions are CSV on stdout, so everything else goes to stderr.
       const log = raw.json || raw.data ? process.stderr : process.stdout;
       const predictions = await runPredict({ ...raw, model: resolveModelDir(raw.model), inputs, backend: parseBackend(raw.backend) }, log);
       if (!Array.isArray(predictions)) {
-        // A table model: the predictions as CSV on stdout (one JSON array with --json).
-        process.stdout.write(raw.json ? `${JSON.stringify(predictions.rows)}\n` : predictions.csv);
+        // A table model: the predictions as CSV on stdout (one JSON object with --json).
+        process.stdout.write(raw.json ? jsonLine('predict', { predictions: predictions.rows }) : predictions.csv);
         return;
       }
-      if (raw.json) process.stdout.write(`${JSON.stringify(predictions)}\n`);
+      if (raw.json) process.stdout.write(jsonLine('predict', { predictions }));
       else {
         for (const p of predictions) {
           log.write(`${p.input}: ${p.top.map((t) => `${t.label} (${(t.probability * 100).toFixed(1)}%)`).join(', ')}\n`);

@@ -38,7 +38,7 @@ describe('--denoise is part of the saved model', () => {
     const images = path.join(shared, fs.readdirSync(shared).find((f) => f.startsWith('t10k-images'))!);
     const predicted = lab(['predict', '--model', 'run/model', images, '--top-k', '1', '--json'], cwd);
     expect(predicted.code, predicted.stderr).toBe(0);
-    const predictions = JSON.parse(predicted.stdout.trim().split('\n').pop()!) as { top: { label: string }[] }[];
+    const { predictions } = JSON.parse(predicted.stdout.trim().split('\n').pop()!) as { predictions: { top: { label: string }[] }[] };
     for (const m of report.misclassified.slice(0, 20)) expect(predictions[m.index]!.top[0]!.label).toBe(String(m.predicted));
   });
 });

@@ -31,7 +31,7 @@ function check(command: JsonCommand, value: unknown): void {
 }
 
 describe('--json output: one object per command, as its schema says', () => {
-  it('train, evaluate, cv and export on MNIST and on tables (classification and regression)', () => {
+  it('train, evaluate, predict, cv and export on MNIST and on tables (classification and regression)', () => {
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-json-'));
     const penguins = ['--data', path.join(vega, 'penguins.json'), '--target', 'Species', '--missing', '.'];
     const cars = ['--data', path.join(vega, 'cars.json'), '--target', 'Miles_per_Gallon', '--ignore', 'Name,Year'];
@@ -44,6 +44,18 @@ describe('--json output: one object per command, as its schema says', () => {
       const data = model === 'mnist' ? [] : model === 'penguins' ? ['--data', path.join(vega, 'penguins.json'), '--missing', '.'] : cars.slice(0, 2);
       check('evaluate', lab(['evaluate', '--model', model, ...data], cwd));
     }
+    const idx = path.join(cwd, 'digits-idx3-ubyte');
+    const image = Buffer.alloc(16 + 2 * 784);
+    image.writeUInt32BE(0x803, 0);
+    image.writeUInt32BE(2, 4);
+    image.writeUInt32BE(28, 8);
+    image.writeUInt32BE(28, 12);
+    fs.writeFileSync(idx, image);
+    const images = lab(['predict', '--model', 'mnist', idx, '--top-k', '2'], cwd);
+    check('predict', images);
+    expect((images as { predictions: unknown[] }).predictions).toHaveLength(2);
+    check('predict', lab(['predict', '--model', 'penguins', '--data', path.join(vega, 'penguins.json'), '--missing', '.'], cwd));
+    check('predict', lab(['predict', '--model', 'cars', '--data', path.join(vega, 'cars.json')], cwd));
     check('cv', lab(['cv', '--limit', '400', '--folds', '2', '--epochs', '1', '--seed', '1'], cwd));
     const cv = lab(['cv', ...cars, '--folds', '2', '--epochs', '2', '--seed', '1'], cwd);
     check('cv', cv);

@@ -103,6 +103,15 @@ export const JSON_SCHEMAS = {
       .optional()
       .describe('--verify: ONNX Runtime against lab on the same samples'),
   }),
+  predict: z.strictObject({
+    schema: z.literal('lab.predict/1'),
+    predictions: z
+      .union([
+        z.array(z.strictObject({ input: z.string().describe('the file, or FILE[i] for an IDX image'), top: z.array(z.strictObject({ label: z.string(), probability: z.number() })) })),
+        z.array(z.strictObject({ row: count.describe('the data row of the file, from 1'), predicted: z.union([z.string(), z.number()]), probabilities: z.record(z.string(), z.number()).optional() })),
+      ])
+      .describe('images: the top classes of each input, most probable first; a table: per row, the prediction (a class, or a value in the target’s units) and, for a classifier, every class’s probability'),
+  }),
 } as const;
 
 /** A command that prints one `--json` object. */
@@ -115,7 +124,8 @@ function reportJson(report: ClassificationReport): Record<string, unknown> {
 }
 
 /** The `--json` line of `command`: `result` with its `schema` field first. */
-export function jsonLine(command: JsonCommand, result: object & { classification_report?: ClassificationReport }): string {
-  const json = result.classification_report ? { ...result, classification_report: reportJson(result.classification_report) } : result;
+export function jsonLine(command: JsonCommand, result: object): string {
+  const report = (result as { classification_report?: ClassificationReport }).classification_report;
+  const json = report ? { ...result, classification_report: reportJson(report) } : result;
   return `${JSON.stringify({ schema: `lab.${command}/1`, ...json })}\n`;
 }

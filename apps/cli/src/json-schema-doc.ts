@@ -53,12 +53,11 @@ export function jsonSchemaDoc(): string {
     '',
     '<!-- generated from apps/cli/src/json-output.ts by json-output.e2e.test.ts (LAB_UPDATE_DOCS=1 rewrites it) -->',
     '',
-    'With `--json`, `lab train`, `cv`, `evaluate` and `export` print their human output on stderr and one',
-    'JSON object as the only line of stdout. Keys are snake_case (flags are kebab-case, config keys',
-    "camelCase as in a run's config.json). The `schema` field names the command and the version of",
-    'its shape: keys may be added within a version; a key renamed or removed makes a new version.',
-    '`lab predict --json` prints an array: `[{ input, top: [{ label, probability }] }]` for images,',
-    '`[{ row, predicted, probabilities }]` for a table.',
+    'With `--json`, `lab train`, `cv`, `evaluate`, `predict` and `export` print their human output on',
+    'stderr and one JSON object as the only line of stdout. Keys are snake_case (flags are kebab-case,',
+    "config keys camelCase as in a run's config.json). The `schema` field names the command and the",
+    'version of its shape: keys may be added within a version; a key renamed or removed makes a new',
+    'version.',
     '',
   ];
   for (const [command, schema] of Object.entries(JSON_SCHEMAS)) {

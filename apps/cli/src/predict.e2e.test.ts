@@ -52,7 +52,7 @@ describe('lab predict (end to end)', () => {
     });
     const r = lab(['predict', '--model', modelDir, '--backend', 'wasm', '--json', ...files]);
     expect(r.code, r.stderr).toBe(0);
-    const predictions = JSON.parse(r.stdout.trim().split('\n').pop()!) as { input: string; top: { label: string; probability: number }[] }[];
+    const { predictions } = JSON.parse(r.stdout.trim().split('\n').pop()!) as { predictions: { input: string; top: { label: string; probability: number }[] }[] };
     expect(predictions).toHaveLength(8);
     const correct = predictions.filter((p, i) => p.top[0]!.label === String(digits[i]!.label)).length;
     expect(correct).toBe(8);
@@ -71,7 +71,7 @@ describe('lab predict (end to end)', () => {
     fs.writeFileSync(idx, Buffer.concat([header, ...digits.map((d) => Buffer.from(d.pixels))]));
     const fromIdx = lab(['predict', '--model', modelDir, '--backend', 'wasm', '--json', idx]);
     expect(fromIdx.code, fromIdx.stderr).toBe(0);
-    const idxPredictions = JSON.parse(fromIdx.stdout.trim().split('\n').pop()!) as { input: string; top: { label: string }[] }[];
+    const idxPredictions = (JSON.parse(fromIdx.stdout.trim().split('\n').pop()!) as { predictions: { input: string; top: { label: string }[] }[] }).predictions;
     expect(idxPredictions.map((p) => p.input)).toEqual(digits.map((_, i) => `${idx}[${i}]`));
     expect(idxPredictions.map((p) => p.top[0]!.label)).toEqual(digits.map((d) => String(d.label)));
     const bad = path.join(root, 'bad.csv');

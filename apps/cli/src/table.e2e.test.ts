@@ -92,7 +92,7 @@ describe('lab train, evaluate and predict on a table', () => {
     fs.writeFileSync(path.join(cwd, 'new.csv'), rows);
     const predicted = lab(['predict', '--model', modelDir, '--data', 'new.csv', '--json'], cwd);
     expect(predicted.code, predicted.stderr).toBe(0);
-    const cli = lastJson<{ row: number; predicted: string; probabilities: Record<string, number> }[]>(predicted.stdout);
+    const cli = lastJson<{ predictions: { row: number; predicted: string; probabilities: Record<string, number> }[] }>(predicted.stdout).predictions;
     expect(cli).toHaveLength(4);
     const asCsv = lab(['predict', '--model', modelDir, '--data', 'new.csv'], cwd);
     expect(asCsv.stdout.split('\n')[0]).toBe('row,predicted_Species,probability_Adelie,probability_Chinstrap,probability_Gentoo');

@@ -73,7 +73,7 @@ if (skipped !== undefined) {
       const trained = lab(['train', '--data', penguins, '--target', 'Species', '--missing', '.', '--epochs', '40', '--batch-size', '32', '--seed', '1', '--out', path.join(dir, 'run'), '--json'], dir) as { test_accuracy: number };
       cliAccuracy = trained.test_accuracy;
       cliModel = path.join(dir, 'run', 'model');
-      cliPredictions = lab(['predict', '--model', cliModel, '--data', cliRows, '--json'], dir) as CliPrediction[];
+      cliPredictions = (lab(['predict', '--model', cliModel, '--data', cliRows, '--json'], dir) as { predictions: CliPrediction[] }).predictions;
       expect(cliPredictions).toHaveLength(4);
     }, 300_000);
 
