@@ -53,7 +53,7 @@ if (existsSync(path.resolve(caller, mnist))) {
 }
 const bad = pnpmLab(['-s', 'lab', 'train', '--epochs', 'zero']);
 assert.equal(bad.code, 1);
-assert.match(bad.stderr, /^error: option '--epochs <n>' argument 'zero' is invalid\. --epochs must be a positive integer, got 'zero'\n\(run with --help for usage\)\n$/);
+assert.match(bad.stderr, /^lab: error: option '--epochs <n>' argument 'zero' is invalid\. --epochs must be a positive integer, got 'zero'\n\(run with --help for usage\)\n$/);
 
 rmSync(caller, { recursive: true, force: true });
 console.log(`test:lab-command: pnpm lab prints the CLI's output only (${version}), in the caller's folder`);

@@ -41,6 +41,9 @@ export function makeProgram(): Command {
         return option.mandatory ? `required: ${text}` : text;
       },
     })
+    // Commander's own errors start as lab's do ('lab: error: …') and, since they quote the value
+    // given, which can be any length, each line is cut as lab's own messages are.
+    .configureOutput({ writeErr: (text) => process.stderr.write(text.replace(/^error: /, 'lab: error: ').split('\n').map((line) => shorten(line)).join('\n')) })
     .option('--verbose', 'say why the backend was chosen (what auto skipped and why)', false)
     .hook('preAction', (program) => setVerbose(program.opts().verbose === true))
     .exitOverride();

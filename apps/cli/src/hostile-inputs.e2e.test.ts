@@ -65,6 +65,20 @@ describe('special files and forged inputs', () => {
     expectOneLineError(lab(['cv', '--folds', '1']), /--folds must be an integer from 2 to 1000 \(cross-validation needs two folds or more\), got '1'/);
   });
 
+  it('stack traces only with LAB_DEBUG; a flag value of any length is quoted cut to one short line', () => {
+    const folds = ['cv', '--folds', '5', '--limit', '3', '--epochs', '1', '--backend', 'cpu'];
+    expectOneLineError(lab(folds), /^lab: error: --folds \(5\) cannot be greater than the number of samples \(3\)$/);
+    const debug = spawnSync(process.execPath, [bin, ...folds], { encoding: 'utf8', cwd: root, timeout: 30_000, env: { ...process.env, LAB_DEBUG: '1' } });
+    expect(debug.status).toBe(1);
+    expect(debug.stderr).toMatch(/\n\s+at .*stratifiedKFold/);
+    for (const args of [['train', '--epochs', 'x'.repeat(10_000)], ['train', `--no-such-flag-${'x'.repeat(10_000)}`], ['train', '--optimizer', 'y'.repeat(10_000)]]) {
+      const r = lab(args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^lab: error: /);
+      expect(r.stderr.length).toBeLessThan(1000);
+    }
+  });
+
   it('non-finite values are errors, not empty cells; a header-only table is named; long cells are cut', () => {
     fs.writeFileSync(path.join(root, 'inf.csv'), 'a,b\n1,2\n1e999,3\n');
     expectOneLineError(lab(['preprocess', 'scale', path.join(root, 'inf.csv'), '-o', path.join(root, 'o.csv')]), /inf\.csv: data row 2, column 1 \("a"\) is Infinity, not a finite number/);
@@ -88,6 +102,22 @@ describe('special files and forged inputs', () => {
     const csv = path.join(root, 'scaled.csv');
     fs.writeFileSync(csv, `${Array.from({ length: 784 }, (_, i) => (i === 300 ? 1000 : 0.5)).join(',')}\n`);
     expectOneLineError(lab(['predict', '--model', model, csv, '--backend', 'cpu']), /scaled\.csv:1: pixel 301 is 1000, outside the 0–255 range the model was trained on \(pass --allow-out-of-range to predict anyway\)/);
+    // Through the CLI, what was tested only in the libraries: a forged gzip trailer in an input
+    // (the model loads, so the gzip is read), a folder or a device given as an input, and CSV rows
+    // whose garbled or empty cell was skipped as a header or read as 0.
+    const bomb = path.join(root, 'forged-idx3-ubyte.gz');
+    fs.writeFileSync(bomb, Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff]));
+    expectOneLineError(lab(['predict', '--model', model, bomb, '--backend', 'cpu']), /forged-idx3-ubyte\.gz: corrupt gzip stream \(the trailer declares 4294967295 bytes, more than 20 compressed bytes can hold\)/);
+    expectOneLineError(lab(['predict', '--model', model, root, '--backend', 'cpu']), /lab-hostile-\w+: .*is a folder, not a regular file/);
+    expectOneLineError(lab(['predict', '--model', model, '/dev/zero', '--backend', 'cpu']), /\/dev\/zero: .*is a character device, not a regular file/);
+    expectOneLineError(lab(['preprocess', 'impute', root, '-o', path.join(root, 'o.csv')]), /lab-hostile-\w+: .*is a folder, not a regular file/);
+    const row = (cell: string) => Array.from({ length: 784 }, (_, i) => (i === 5 ? cell : '0')).join(',');
+    fs.writeFileSync(path.join(root, 'garbled.csv'), `${row('x7')}\n${row('7')}\n`);
+    expectOneLineError(lab(['predict', '--model', model, path.join(root, 'garbled.csv'), '--backend', 'cpu']), /garbled\.csv:1: column 6 is not a number \("x7"\)/);
+    fs.writeFileSync(path.join(root, 'empty-cell.csv'), `${row('')}\n`);
+    expectOneLineError(lab(['predict', '--model', model, path.join(root, 'empty-cell.csv'), '--backend', 'cpu']), /empty-cell\.csv:1: column 6 is empty/);
+    fs.writeFileSync(path.join(root, 'with-header.csv'), `${Array.from({ length: 784 }, (_, i) => `pixel${i}`).join(',')}\n${row('7')}\n`);
+    expect(lab(['predict', '--model', model, path.join(root, 'with-header.csv'), '--backend', 'cpu']).stdout).toMatch(/with-header\.csv:2: /);
     const allowed = lab(['predict', '--model', model, csv, '--backend', 'cpu', '--allow-out-of-range']);
     expect(allowed.code, allowed.stderr).toBe(0);
     expect(allowed.stdout).toContain('warning: ');

@@ -113,13 +113,17 @@ function parseCsv(file: string, text: string): PredictInput[] {
   const lines = text.split(/\r?\n/);
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
-    const cells = line.split(',').map((c) => Number(c.trim()));
-    if (i === 0 && cells.some(Number.isNaN)) return; // a header row
+    const texts = line.split(',').map((c) => c.trim());
+    // An empty cell is missing, not 0 (Number('') is 0).
+    const cells = texts.map((c) => (c === '' ? Number.NaN : Number(c)));
+    // A header names columns: no cell of it is a number. A first row with some numbers and one
+    // garbled cell is data, and refused below rather than skipped.
+    if (i === 0 && cells.every(Number.isNaN)) return;
     if (cells.length !== 784 && cells.length !== 785) {
       throw new UsageError(`${file}:${i + 1}: expected 784 pixel values (or a label and 784), got ${cells.length}`);
     }
     const bad = cells.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0) throw new UsageError(`${file}:${i + 1}: column ${bad + 1} is not a number`);
+    if (bad >= 0) throw new UsageError(`${file}:${i + 1}: column ${bad + 1} ${texts[bad] === '' ? 'is empty' : `is not a number (${JSON.stringify(texts[bad]!.slice(0, 20))})`}`);
     rows.push({ name: `${file}:${i + 1}`, pixels: Float32Array.from(cells.slice(cells.length - 784)) });
   });
   return rows;

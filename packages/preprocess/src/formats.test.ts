@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { leaked } from '@lab/testing';
@@ -101,6 +101,9 @@ describe('table files', () => {
     execFileSync('mkfifo', [join(dir, 'pipe.csv')]);
     await expect(convertTableFile(join(dir, 'pipe.csv'), join(dir, 'pipe-out.csv'))).rejects.toThrow('pipe.csv: the input table is a FIFO (named pipe), not a regular file');
     await expect(readTableFile(join(dir, 'pipe.csv'))).rejects.toThrow('pipe.csv: the table is a FIFO (named pipe), not a regular file');
+    // A folder has no extension: it is named as a folder, not as an unknown format.
+    mkdirSync(join(dir, 'tables'), { recursive: true });
+    await expect(readTableFile(join(dir, 'tables'))).rejects.toThrow('tables: the table is a folder, not a regular file');
     expect(existsSync(join(dir, 'pipe-out.csv'))).toBe(false);
   });
 
@@ -113,6 +116,7 @@ describe('table files', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     await writeTableFile(join(dir, 'w.csv'), parseCsv('a\n1\n'));
     expect(readFileSync(join(dir, 'w.csv'), 'utf8')).toBe('a\n1\n');
+    writeFileSync(join(dir, 'x.xlsx'), 'PK');
     await expect(readTableFile(join(dir, 'x.xlsx'))).rejects.toThrow('cannot tell the table format from the extension ".xlsx"');
   });
 });

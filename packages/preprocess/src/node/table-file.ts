@@ -49,6 +49,8 @@ function delimiterFor(path: string, options: TableFileOptions): string {
 export async function readTableFile(path: string, options: TableFileOptions = {}): Promise<Table> {
   checkOptions('readTableFile', options, FILE_OPTIONS);
   const { format: given, ...csv } = options;
+  // A folder or a device is named as such before its (missing) extension is.
+  await checkRegularFile(path, { what: 'the table' });
   const format = tableFormat(path, given);
   const text = new TextDecoder().decode(await readRegularFile(path, { what: 'the table' }));
   const source = basename(path);
