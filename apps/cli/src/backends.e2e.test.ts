@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +62,48 @@ describe.each(backends)('every command on --backend %s', (backend) => {
     const folds = lastJson(cv.stdout).folds as { scores: { accuracy: number } }[];
     expect(folds).toHaveLength(2);
     for (const f of folds) expect(f.scores.accuracy).toBeGreaterThan(0.5);
+  });
+});
+
+// The table commands on every backend: penguins (classification, "." missing) and cars
+// (regression), from vega-datasets. The backends sum in different orders, so the predictions agree
+// to rounding across them, not bit for bit.
+describe('table commands (train, evaluate, predict, cv) on every backend', () => {
+  const vega = path.join(path.dirname(createRequire(import.meta.url).resolve('vega-datasets')), '..', 'data');
+  const penguins = ['--data', path.join(vega, 'penguins.json'), '--missing', '.'];
+  const cars = ['--data', path.join(vega, 'cars.json')];
+  it('give the same scores and predictions whatever the backend', () => {
+    const probabilities: number[][] = [];
+    const mpg: number[][] = [];
+    for (const backend of backends) {
+      const dir = path.join(root, `penguins-${backend}`);
+      const trained = lab(['train', ...penguins, '--target', 'Species', '--epochs', '10', '--batch-size', '32', '--seed', '1', '--backend', backend, '--out', dir, '--json']);
+      expect(trained.code, trained.stderr).toBe(0);
+      const accuracy = Number(lastJson(trained.stdout).test_accuracy);
+      expect(accuracy).toBeGreaterThan(0.9);
+      const evaluated = lab(['evaluate', '--model', dir, ...penguins, '--backend', backend, '--json']);
+      expect(evaluated.code, evaluated.stderr).toBe(0);
+      expect(Number(lastJson(evaluated.stdout).test_accuracy)).toBeGreaterThan(0.9);
+      const predicted = lab(['predict', '--model', dir, ...penguins, '--backend', backend, '--json']);
+      expect(predicted.code, predicted.stderr).toBe(0);
+      const rows = lastJson(predicted.stdout).predictions as { probabilities: Record<string, number> }[];
+      expect(rows).toHaveLength(344);
+      probabilities.push(rows.flatMap((r) => Object.values(r.probabilities)));
+
+      const carsDir = path.join(root, `cars-${backend}`);
+      const regressed = lab(['train', ...cars, '--target', 'Miles_per_Gallon', '--ignore', 'Name,Year', '--epochs', '10', '--seed', '1', '--backend', backend, '--out', carsDir, '--json']);
+      expect(regressed.code, regressed.stderr).toBe(0);
+      expect(Number(lastJson(regressed.stdout).test_rmse)).toBeLessThan(6);
+      const values = lab(['predict', '--model', carsDir, ...cars, '--backend', backend, '--json']);
+      expect(values.code, values.stderr).toBe(0);
+      mpg.push((lastJson(values.stdout).predictions as { predicted: number }[]).map((r) => r.predicted));
+
+      const cv = lab(['cv', ...cars, '--target', 'Miles_per_Gallon', '--ignore', 'Name,Year', '--folds', '2', '--epochs', '5', '--seed', '1', '--backend', backend, '--json']);
+      expect(cv.code, cv.stderr).toBe(0);
+      expect((lastJson(cv.stdout).folds as unknown[]).length).toBe(2);
+    }
+    for (const p of probabilities.slice(1)) for (let i = 0; i < p.length; i++) expect(Math.abs(p[i]! - probabilities[0]![i]!)).toBeLessThan(1e-3);
+    for (const m of mpg.slice(1)) for (let i = 0; i < m.length; i++) expect(Math.abs(m[i]! - mpg[0]![i]!)).toBeLessThan(0.05);
   });
 });
 
