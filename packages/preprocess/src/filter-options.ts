@@ -67,6 +67,21 @@ export function perAxis(
   return layout.spatialAxes === 1 ? [fill, values[0]!] : [values[0]!, values[1]!];
 }
 
+/**
+ * The longest window a filter takes along one axis (a mean or median `size`, a gaussian kernel's
+ * `2·radius + 1`): 4097 values reach 2048 pixels each side, beyond any image's use; a longer one
+ * would allocate and loop for a size nobody means (a `size` of 1e6, a `sigma` of 1e9) instead of
+ * saying so.
+ */
+export const MAX_FILTER_WINDOW = 4097;
+
+/** Refuses a window longer than {@link MAX_FILTER_WINDOW} along an axis, naming the option. */
+export function checkWindow(lengths: readonly number[], option: string, what: (length: number) => string): void {
+  for (const length of lengths) {
+    if (length > MAX_FILTER_WINDOW) throw new Error(`${option}: ${what(length)}, above the limit of ${MAX_FILTER_WINDOW} values per axis`);
+  }
+}
+
 /** The checked boundary mode and cval, with errors naming the allowed values. */
 export function boundaryOptions(options: BoundaryOptions, name: string): { mode: BoundaryMode; cval: number } {
   const mode = options.mode ?? 'reflect';

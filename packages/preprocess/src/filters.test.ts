@@ -103,3 +103,23 @@ describe('filters', () => {
     images.dispose();
   });
 });
+
+describe('filter sizes nobody means are refused before anything is allocated', () => {
+  it('names the option, the size asked for and the limit, and leaves no tensor behind', async () => {
+    const x = tf.zeros([2, 8, 8]);
+    const before = tf.memory().numTensors;
+    const started = performance.now();
+    expect(() => meanFilter(x, { size: 1_000_000 })).toThrow('meanFilter: size 1000000 is a window of 1000000 values, above the limit of 4097 values per axis');
+    expect(() => medianFilter(x, { size: [3, 100_000] })).toThrow('medianFilter: size 100000 is a window of 100000 values, above the limit of 4097 values per axis');
+    expect(() => medianFilter(x, { size: 300 })).toThrow('medianFilter: size 300×300 is a window of 90000 values, above the limit of 65536');
+    expect(() => gaussianFilter(x, { sigma: 1e9 })).toThrow('gaussianFilter: sigma 1000000000 with truncate 4 is a kernel of 8000000001 values, above the limit of 4097 values per axis');
+    expect(() => gaussianFilter(x, { sigma: 1, truncate: 1e6 })).toThrow('gaussianFilter: sigma 1 with truncate 1000000 is a kernel of 2000001 values');
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(tf.memory().numTensors).toBe(before);
+    // The longest window allowed still runs.
+    const row = tf.ones([1, 16]);
+    const mean = meanFilter(row, { size: [1, 4097] });
+    expect(Array.from(await mean.data())).toEqual(Array(16).fill(1));
+    tf.dispose([x, row, mean]);
+  });
+});

@@ -1,7 +1,7 @@
 import { any, checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { axisLines, correlateAxisOps, correlateLines, filtersOnHost, readFloat32 } from './correlate-axis.js';
-import { type BoundaryOptions, boundaryOptions, filterLayout, perAxis } from './filter-options.js';
+import { type BoundaryOptions, boundaryOptions, checkWindow, filterLayout, perAxis } from './filter-options.js';
 import { BOUNDARY_OPTIONS } from './option-constraints.js';
 
 /** Options of {@link gaussianFilter}. */
@@ -35,6 +35,8 @@ export function gaussianFilter(x: tf.Tensor, options: GaussianFilterOptions = {}
     throw new Error(`gaussianFilter: truncate must be a finite number > 0, got ${String(truncate)}`);
   }
   const sigmas = perAxis(options.sigma ?? 1, layout, 'gaussianFilter: sigma', 0, (v) => Number.isFinite(v) && v >= 0, 'finite numbers >= 0');
+  const lengths = sigmas.map((sigma) => 2 * Math.trunc(truncate * sigma + 0.5) + 1);
+  checkWindow(lengths, 'gaussianFilter', (length) => `sigma ${sigmas[lengths.indexOf(length)]} with truncate ${truncate} is a kernel of ${length} values`);
   // scipy skips axes whose sigma is (about) zero.
   const kernels = sigmas.map((sigma) => (sigma > 1e-15 ? gaussianKernel(sigma, truncate) : undefined));
   if (filtersOnHost()) {

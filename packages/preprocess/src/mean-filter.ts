@@ -1,7 +1,7 @@
 import { any, checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { axisLines, correlateAxisOps, filtersOnHost, readFloat32, uniformLines } from './correlate-axis.js';
-import { type BoundaryOptions, boundaryOptions, filterLayout, perAxis } from './filter-options.js';
+import { type BoundaryOptions, boundaryOptions, checkWindow, filterLayout, perAxis } from './filter-options.js';
 import { BOUNDARY_OPTIONS } from './option-constraints.js';
 
 /** Options of {@link meanFilter}. */
@@ -29,6 +29,7 @@ export function meanFilter(x: tf.Tensor, options: MeanFilterOptions = {}): tf.Te
   const layout = filterLayout(x, 'meanFilter');
   const { mode, cval } = boundaryOptions(options, 'meanFilter');
   const sizes = perAxis(options.size ?? 3, layout, 'meanFilter: size', 1, (v) => Number.isInteger(v) && v >= 1, 'integers >= 1');
+  checkWindow(sizes, 'meanFilter', (size) => `size ${size} is a window of ${size} values`);
   if (filtersOnHost()) {
     const data = readFloat32(x);
     for (const axis of [1, 2] as const) {

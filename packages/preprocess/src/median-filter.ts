@@ -1,7 +1,7 @@
 import { any, checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { extendedIndices } from './boundary-mode.js';
-import { type BoundaryOptions, boundaryOptions, filterLayout, perAxis } from './filter-options.js';
+import { type BoundaryOptions, boundaryOptions, checkWindow, filterLayout, perAxis } from './filter-options.js';
 import { BOUNDARY_OPTIONS } from './option-constraints.js';
 import { selectRank, SlidingWindow } from './sliding-window.js';
 
@@ -13,6 +13,9 @@ export interface MedianFilterOptions extends BoundaryOptions {
 
 /** Windows up to this many values are selected from scratch; larger ones slide a sorted window. */
 const SMALL_WINDOW = 25;
+
+/** The most values a median window holds (256×256): each pixel's median looks at all of them. */
+export const MAX_MEDIAN_AREA = 65_536;
 
 /**
  * The median filter, `scipy.ndimage.median_filter`: each value becomes the median of the `size`
@@ -32,6 +35,9 @@ export function medianFilter(x: tf.Tensor, options: MedianFilterOptions = {}): t
   const layout = filterLayout(x, 'medianFilter');
   const { mode, cval } = boundaryOptions(options, 'medianFilter');
   const [sh, sw] = perAxis(options.size ?? 3, layout, 'medianFilter: size', 1, (v) => Number.isInteger(v) && v >= 1, 'integers >= 1');
+  checkWindow([sh, sw], 'medianFilter', (size) => `size ${size} is a window of ${size} values`);
+  // The median looks at the whole window for every pixel: its area is bounded too.
+  if (sh * sw > MAX_MEDIAN_AREA) throw new Error(`medianFilter: size ${sh}×${sw} is a window of ${sh * sw} values, above the limit of ${MAX_MEDIAN_AREA}`);
   const source = x.dtype === 'float32' ? (x.dataSync() as Float32Array) : Float32Array.from(x.dataSync());
   const [n, h, w, c] = layout.nhwc;
   const rowsAt = extendedIndices(h, sh, mode);
