@@ -5,9 +5,9 @@
 //   weight for every user's install);
 // - `@tensorflow/tfjs-core` is a peer dependency with a stated range, never a dependency.
 // Usage: node scripts/check-deps.mjs   (exits 1 and names each offender)
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { declaredRuntime, importedPackages, publishablePackages, ROOT, walk } from './lib/workspace.mjs';
+import { declaredRuntime, importedPackages, packageOf, publishablePackages, ROOT, walk } from './lib/workspace.mjs';
 
 const isTest = (file) => /\.test\.tsx?$/.test(file) || file.split(path.sep).includes('test');
 const problems = [];
@@ -24,6 +24,17 @@ for (const p of publishablePackages()) {
         const where = test ? 'dependencies, peerDependencies or devDependencies' : 'dependencies or peerDependencies';
         problems.push(`${p.name}: ${path.relative(ROOT, file)} imports '${name}', which is not in its ${where}`);
       }
+    }
+  }
+  // What the package's install and native build use: its shipped scripts (scripts/*.mjs in
+  // `files`) and its binding.gyp, which require() packages (node-gyp-build, node-addon-api).
+  for (const entry of p.pkg.files ?? []) {
+    if (!/^(scripts\/[\w-]+\.mjs|addon\/binding\.gyp)$/.test(entry) || !existsSync(path.join(p.dir, entry))) continue;
+    for (const [, specifier] of readFileSync(path.join(p.dir, entry), 'utf8').matchAll(/require\(\\?['"]([^'"\\]+)\\?['"]\)/g)) {
+      const name = packageOf(specifier);
+      if (!name) continue;
+      used.add(name);
+      if (!runtime.has(name)) problems.push(`${p.name}: ${entry} requires '${name}', which is not in its dependencies (a user's install runs it)`);
     }
   }
   for (const name of Object.keys(p.pkg.dependencies ?? {})) {

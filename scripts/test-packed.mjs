@@ -20,7 +20,7 @@
 // Options: --keep (leave the temp project and print its path), --update.
 // LAB_PACKAGES=metrics,models narrows to some packages. Needs the packages built.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -66,6 +66,14 @@ function exec(command, args, options = {}) {
       resolve({ code: code ?? (signal ? `killed by ${signal}` : 1), stdout, stderr });
     });
   });
+}
+
+/** Where `name` is on PATH, or null. */
+function which(name) {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (dir && existsSync(path.join(dir, name))) return path.join(dir, name);
+  }
+  return null;
 }
 
 /** The first ```ts block of a README, or null. */
@@ -119,14 +127,28 @@ try {
       2,
     )}\n`,
   );
+  // The install runs with a PATH that holds node, npm and sh only: no compiler, make or python3, as
+  // on a user's machine without build tools. @lab/backend-native's install script must then pick
+  // its prebuilt addon (and say so) instead of compiling.
+  const bin = path.join(project, '.bin-node-only');
+  mkdirSync(bin);
+  for (const tool of ['node', 'npm', 'npx', 'sh']) {
+    const found = tool === 'node' ? process.execPath : which(tool);
+    if (found) symlinkSync(found, path.join(bin, tool));
+  }
   const install = await exec(
     'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...tarballs.values(), ...REGISTRY_DEPS],
-    { cwd: project, timeoutMs: 300_000 },
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', '--foreground-scripts', ...tarballs.values(), ...REGISTRY_DEPS],
+    { cwd: project, timeoutMs: 300_000, env: { ...process.env, PATH: bin, CXX: '', CC: '' } },
   );
   if (install.code !== 0) {
     record('npm install of the tarballs', false, `npm install exited ${install.code}:\n${install.stderr}`);
     throw new Error('install failed');
+  }
+  if (packages.some((p) => p.name === '@lab/backend-native')) {
+    const line = `${install.stdout}${install.stderr}`.split('\n').find((l) => l.startsWith('@lab/backend-native: '));
+    const chosen = line?.startsWith(`@lab/backend-native: using the prebuilt addon prebuilds/${process.platform}-${process.arch}/`) ?? false;
+    record('@lab/backend-native: its install (no compiler on PATH) chose the prebuilt addon', chosen, line ?? 'the install script printed nothing');
   }
 
   // 3. Shipped files import only what their package declares.

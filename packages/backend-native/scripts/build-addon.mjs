@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writePrebuild } from './prebuilds.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,6 +79,16 @@ function nodeDir() {
   return fs.existsSync(path.join(prefix, 'include/node/node_api.h')) ? prefix : undefined;
 }
 
+/** node-gyp's entry point: this package's devDependency, else the one npm runs scripts with. */
+function resolveNodeGyp() {
+  try {
+    return require.resolve('node-gyp/bin/node-gyp.js');
+  } catch {
+    if (process.env.npm_config_node_gyp && fs.existsSync(process.env.npm_config_node_gyp)) return process.env.npm_config_node_gyp;
+    return undefined;
+  }
+}
+
 function fail(reason) {
   fs.writeFileSync(errorFile, `${reason}\n`);
   writeStamp(false);
@@ -93,14 +104,25 @@ const dir = nodeDir();
 if (dir === undefined) {
   fail(`Node's headers are not installed (looked for ${path.resolve(path.dirname(process.execPath), '../include/node/node_api.h')}; set npm_config_nodedir)`);
 } else {
-  const gyp = require.resolve('node-gyp/bin/node-gyp.js');
-  const child = spawnSync(process.execPath, [gyp, 'rebuild', `--nodedir=${dir}`, '--jobs=2', '--loglevel=warn'], {
+  // In the workspace node-gyp is a devDependency; a user's install (scripts/install.mjs) has npm's
+  // own, which npm names in npm_config_node_gyp.
+  const gyp = resolveNodeGyp();
+  if (gyp === undefined) fail('node-gyp is not installed (npm runs install scripts with its own; or `npm i -g node-gyp`)');
+  const child = gyp === undefined ? { status: null, error: 'no node-gyp' } : spawnSync(process.execPath, [gyp, 'rebuild', `--nodedir=${dir}`, '--jobs=2', '--loglevel=warn'], {
     cwd: addonDir,
     encoding: 'utf8',
+    // An empty CXX or CC (as CI systems set them) would make make run ` -o …`: leave them unset.
+    env: Object.fromEntries(Object.entries(process.env).filter(([name, value]) => !(['CXX', 'CC'].includes(name) && !value))),
   });
   const built = path.join(addonDir, 'build/Release/lab_native.node');
-  if (child.status === 0 && fs.existsSync(built)) {
+  if (gyp === undefined) {
+    // fail() has said why.
+  } else if (child.status === 0 && fs.existsSync(built)) {
     fs.copyFileSync(built, addonFile);
+    // The same binary, in node-gyp-build's layout, is what the packed package ships (dist/native/
+    // is left out of it): users on this platform load it without compiling anything.
+    const prebuild = writePrebuild(root, built, toolchain()[0]);
+    console.log(`@lab/backend-native: built the addon (dist/native/lab_native.node; ${prebuild} for the package)`);
     writeStamp(true);
   } else {
     const log = `${child.stdout ?? ''}${child.stderr ?? ''}`.trim().split('\n').slice(-20).join('\n');

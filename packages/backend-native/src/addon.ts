@@ -219,12 +219,28 @@ export interface NativeAddon {
 /** The addon, or why it could not be loaded. */
 export type AddonResult = { addon: NativeAddon } | { reason: string };
 
-/** Where the build puts the addon: dist/native/ (next to this file once compiled). */
+/** The package's root folder (this file is in src/ or dist/). */
+const packageRoot = () => fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The addon to load: one built from source on this machine (dist/native/lab_native.node, by
+ * `pnpm build` or by the install script when no prebuild fits), else the package's prebuilt one
+ * for this platform (prebuilds/<platform>-<arch>/, chosen by node-gyp-build), else the source
+ * build's path, whose absence {@link loadAddon} explains.
+ */
 export function defaultAddonPath(): string {
-  const here = import.meta.url;
-  const compiled = fileURLToPath(new URL('./native/lab_native.node', here));
-  // Run from source (vitest), the addon is in ../dist/native/.
-  return fs.existsSync(compiled) ? compiled : fileURLToPath(new URL('../dist/native/lab_native.node', here));
+  const built = fileURLToPath(new URL('../dist/native/lab_native.node', import.meta.url));
+  if (fs.existsSync(built)) return built;
+  return prebuiltAddonPath() ?? built;
+}
+
+/** The prebuilt addon node-gyp-build picks for this platform from prebuilds/, or undefined. */
+export function prebuiltAddonPath(root: string = packageRoot()): string | undefined {
+  try {
+    return (createRequire(import.meta.url)('node-gyp-build') as { path(dir: string): string }).path(root);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -234,8 +250,8 @@ export function defaultAddonPath(): string {
 export function loadAddon(file: string = defaultAddonPath()): AddonResult {
   if (!fs.existsSync(file)) {
     const buildError = path.join(path.dirname(file), 'build-error.txt');
-    const why = fs.existsSync(buildError) ? fs.readFileSync(buildError, 'utf8').trim() : 'run `pnpm build` in packages/backend-native';
-    return { reason: `the native addon is not built (${file} is missing): ${why}` };
+    const why = fs.existsSync(buildError) ? fs.readFileSync(buildError, 'utf8').trim() : 'run `pnpm build` in packages/backend-native, or `npm rebuild @lab/backend-native` where it is installed';
+    return { reason: `no prebuilt addon for ${process.platform}-${process.arch} and none built from source (${file} is missing): ${why}` };
   }
   try {
     const loaded: unknown = createRequire(import.meta.url)(file);

@@ -17,7 +17,7 @@ const repo = path.resolve(pkg, '../..');
 function copyPackage(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-native-build-'));
   fs.mkdirSync(path.join(dir, 'scripts'));
-  fs.copyFileSync(path.join(pkg, 'scripts/build-addon.mjs'), path.join(dir, 'scripts/build-addon.mjs'));
+  for (const script of ['build-addon.mjs', 'prebuilds.mjs']) fs.copyFileSync(path.join(pkg, 'scripts', script), path.join(dir, 'scripts', script));
   fs.mkdirSync(path.join(dir, 'addon'));
   fs.copyFileSync(path.join(pkg, 'addon/binding.gyp'), path.join(dir, 'addon/binding.gyp'));
   fs.cpSync(path.join(pkg, 'addon/src'), path.join(dir, 'addon/src'), { recursive: true });
@@ -58,6 +58,10 @@ describe('scripts/build-addon.mjs', () => {
       const loaded = loadAddon(path.join(native, 'lab_native.node'));
       expect('addon' in loaded, 'reason' in loaded ? loaded.reason : '').toBe(true);
       expect(build(dir, {}).out).toMatch(/up to date \(built;/);
+      // The same binary is laid out for the package as node-gyp-build finds it.
+      const libc = (process.report.getReport() as { header: { glibcVersionRuntime?: string } }).header.glibcVersionRuntime ? 'glibc' : 'musl';
+      const prebuild = path.join(dir, 'prebuilds', `${process.platform}-${process.arch}`, `lab_native.napi.${libc}.node`);
+      expect(fs.readFileSync(prebuild).equals(fs.readFileSync(path.join(native, 'lab_native.node')))).toBe(true);
 
       // A changed source invalidates the stamp as well.
       fs.appendFileSync(path.join(dir, 'addon/src/enums.h'), '\n');

@@ -46,6 +46,6 @@ describe('the native backend', () => {
 
   it('explains, without throwing, when the addon is missing', () => {
     const result = loadAddon('/nonexistent/lab_native.node');
-    expect(result).toEqual({ reason: expect.stringMatching(/not built .*lab_native\.node is missing/) });
+    expect(result).toEqual({ reason: expect.stringMatching(/none built from source .*lab_native\.node is missing/) });
   });
 });
