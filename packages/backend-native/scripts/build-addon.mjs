@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writePrebuild } from './prebuilds.mjs';
+import { prebuildPath, writePrebuild } from './prebuilds.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -65,6 +65,8 @@ const key = buildKey();
 const stamp = fs.existsSync(stampFile) ? JSON.parse(fs.readFileSync(stampFile, 'utf8')) : null;
 const result = stamp?.key === key ? (fs.existsSync(addonFile) ? 'built' : fs.existsSync(errorFile) ? 'failed' : null) : null;
 if (result === 'built' || (result === 'failed' && process.env.LAB_NATIVE_REQUIRED !== '1')) {
+  // prebuilds/ is the package's copy of the same binary; put it back if it was removed.
+  if (result === 'built' && !fs.existsSync(path.join(root, prebuildPath()))) writePrebuild(root, addonFile, toolchain()[0]);
   console.log(`@lab/backend-native: the addon is up to date (${result}; dist/native/build-stamp.json matches)`);
   process.exit(0);
 }
