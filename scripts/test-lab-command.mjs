@@ -55,5 +55,20 @@ const bad = pnpmLab(['-s', 'lab', 'train', '--epochs', 'zero']);
 assert.equal(bad.code, 1);
 assert.match(bad.stderr, /^lab: error: option '--epochs <n>' argument 'zero' is invalid\. --epochs must be a positive integer, got 'zero'\n\(run with --help for usage\)\n$/);
 
+// `lab` on the PATH, as the README puts it there: `npm install -g ./apps/cli` links the built CLI
+// (here into a temporary prefix rather than the machine's), and `lab` then runs from any folder.
+const prefix = path.join(caller, 'global');
+const linked = spawnSync('npm', ['install', '-g', './apps/cli', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+assert.equal(linked.status, 0, `npm install -g ./apps/cli: ${linked.stderr}`);
+const onPath = (args) => spawnSync('lab', args, { cwd: caller, encoding: 'utf8', env: { ...process.env, PATH: `${path.join(prefix, 'bin')}${path.delimiter}${process.env.PATH}` }, timeout: 300_000 });
+const globalVersion = onPath(['--version']);
+assert.equal(globalVersion.status, 0, globalVersion.stderr);
+assert.equal(globalVersion.stdout, `${version}\n`);
+if (existsSync(path.resolve(caller, mnist))) {
+  const train = onPath(['train', '--data', mnist, '--limit', '200', '--epochs', '1', '--out', 'onpath', '--backend', 'cpu']);
+  assert.equal(train.status, 0, train.stderr);
+  assert.ok(existsSync(path.join(caller, 'onpath/model/model.json')), 'lab on the PATH: the run folder is not in the caller’s folder');
+}
+
 rmSync(caller, { recursive: true, force: true });
-console.log(`test:lab-command: pnpm lab prints the CLI's output only (${version}), in the caller's folder`);
+console.log(`test:lab-command: pnpm lab prints the CLI's output only (${version}), in the caller's folder; npm install -g ./apps/cli puts lab on the PATH`);
