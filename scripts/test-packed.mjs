@@ -42,6 +42,8 @@ const REGISTRY_DEPS = [
   '@tensorflow/tfjs-core@4.22.0',
   '@tensorflow/tfjs-backend-cpu@4.22.0',
   'typescript@5.9.3',
+  // TypeScript 7 (the native compiler) under another name, to check the same project with both.
+  'typescript7@npm:typescript@7.0.2',
   '@types/node@20.19.43',
 ];
 
@@ -217,6 +219,20 @@ try {
   if (unattributed.length > 0 || (tsc.code !== 0 && tscErrors.length === 0)) {
     // Errors in shipped .d.ts files (or tsc itself): no program can be trusted.
     record('tsc on the consumer project', false, (unattributed.join('\n') || `${tsc.stdout}${tsc.stderr}`).slice(0, 4000));
+  }
+
+  // The README's "Using lab from TypeScript" tsconfig, verbatim, with TypeScript 5.9 and 7: every
+  // program and README example type-checks under both.
+  const readmeConfig = /### Using lab from TypeScript[\s\S]*?```json\n([\s\S]*?)```/.exec(readFileSync(path.join(ROOT, 'README.md'), 'utf8'))?.[1];
+  if (readmeConfig === undefined) record('the README’s TypeScript tsconfig', false, 'README.md has no ```json block under "### Using lab from TypeScript"');
+  else {
+    writeFileSync(path.join(project, 'tsconfig.readme.json'), readmeConfig);
+    for (const compiler of ['typescript', 'typescript7']) {
+      const bin = path.join(project, 'node_modules', compiler, 'bin/tsc');
+      const version = (await exec(process.execPath, [bin, '--version'], { cwd: project })).stdout.trim();
+      const checked = await exec(process.execPath, [bin, '-p', 'tsconfig.readme.json', '--noEmit', '--pretty', 'false'], { cwd: project, timeoutMs: 180_000 });
+      record(`the README’s tsconfig type-checks the programs with ${version}`, checked.code === 0, checked.code === 0 ? '' : `${checked.stdout}${checked.stderr}`.slice(0, 4000));
+    }
   }
 
   const dataDir = mnistDir();
