@@ -273,6 +273,23 @@ try {
   await Promise.all([0, 1].map(async () => {
     while (queue.length > 0) await runOne(queue.shift());
   }));
+
+  // 6. Offline: the same tarballs install into a second fresh project with no network (npm
+  //    --offline: the registry packages from npm's cache, which the first install filled).
+  const offline = path.join(work, 'offline');
+  mkdirSync(offline);
+  writeFileSync(path.join(offline, 'package.json'), `${JSON.stringify({ name: 'lab-offline-consumer', private: true, type: 'module' }, null, 2)}\n`);
+  const offlineInstall = await exec('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs.values(), ...REGISTRY_DEPS], { cwd: offline, timeoutMs: 300_000 });
+  record('the packed set installs offline into a fresh project (npm install --offline)', offlineInstall.code === 0, offlineInstall.code === 0 ? '' : offlineInstall.stderr.slice(-2000));
+
+  // 7. `pnpm publish -r --dry-run` (what `changeset publish` runs) accepts every package.
+  if (!process.env.LAB_PACKAGES) {
+    const pnpm = process.env.npm_execpath?.includes('pnpm') ? [process.execPath, process.env.npm_execpath] : ['npx', '-y', 'pnpm@10.34.9'];
+    const dry = await exec(pnpm[0], [...pnpm.slice(1), 'publish', '-r', '--dry-run', '--no-git-checks'], { cwd: ROOT, timeoutMs: 300_000 });
+    const published = new Set([...`${dry.stdout}${dry.stderr}`.matchAll(/^\+ (@lab\/[\w-]+)@/gm)].map((m) => m[1]));
+    const missing = packages.filter((p) => !published.has(p.name)).map((p) => p.name);
+    record(`pnpm publish -r --dry-run passes for every package (${published.size})`, dry.code === 0 && missing.length === 0, dry.code === 0 ? (missing.length ? `not published: ${missing.join(', ')}` : '') : `${dry.stdout}${dry.stderr}`.slice(-3000));
+  }
 } catch (error) {
   if (error.message !== 'install failed') record('test:packed', false, error.stack ?? String(error));
 } finally {
