@@ -283,8 +283,10 @@ try {
   record('the packed set installs offline into a fresh project (npm install --offline)', offlineInstall.code === 0, offlineInstall.code === 0 ? '' : offlineInstall.stderr.slice(-2000));
 
   // 7. `pnpm publish -r --dry-run` (what `changeset publish` runs) accepts every package.
-  if (!process.env.LAB_PACKAGES) {
-    const pnpm = process.env.npm_execpath?.includes('pnpm') ? [process.execPath, process.env.npm_execpath] : ['npx', '-y', 'pnpm@10.34.9'];
+  // (Not with LAB_PACKAGES narrowing the run: it publishes them all.)
+  const { LAB_PACKAGES: narrowed, npm_execpath: execPath } = process.env;
+  if (!narrowed) {
+    const pnpm = execPath?.includes('pnpm') ? [process.execPath, execPath] : ['npx', '-y', 'pnpm@10.34.9'];
     const dry = await exec(pnpm[0], [...pnpm.slice(1), 'publish', '-r', '--dry-run', '--no-git-checks'], { cwd: ROOT, timeoutMs: 300_000 });
     const published = new Set([...`${dry.stdout}${dry.stderr}`.matchAll(/^\+ (@lab\/[\w-]+)@/gm)].map((m) => m[1]));
     const missing = packages.filter((p) => !published.has(p.name)).map((p) => p.name);
