@@ -7,6 +7,7 @@ import { applyConfigFile } from './config-file.js';
 import { type CvOptions, runCv } from './cv.js';
 import { runEvaluate } from './evaluate.js';
 import { inCliTerms } from './cli-terms.js';
+import { humanLog, isQuiet, setQuiet } from './human-output.js';
 import { jsonLine } from './json-output.js';
 import { EXPORT_FORMATS, runExport } from './export.js';
 import { resolveModelDir } from './model-dir.js';
@@ -45,7 +46,11 @@ export function makeProgram(): Command {
     // given, which can be any length, each line is cut as lab's own messages are.
     .configureOutput({ writeErr: (text) => process.stderr.write(text.replace(/^error: /, 'lab: error: ').split('\n').map((line) => shorten(line)).join('\n')) })
     .option('--verbose', 'say why the backend was chosen (what auto skipped and why)', false)
-    .hook('preAction', (program) => setVerbose(program.opts().verbose === true))
+    .addOption(new Option('--quiet', 'print only results (test scores, predictions, --json), warnings and errors: no settings, progress or summaries').default(false).conflicts('verbose'))
+    .hook('preAction', (program) => {
+      setVerbose(program.opts().verbose === true);
+      setQuiet(program.opts().quiet === true);
+    })
     .exitOverride();
 
   const train = program
@@ -74,14 +79,14 @@ export function makeProgram(): Command {
         seedGiven: raw.seed !== undefined,
         explicit: explicitOptions(raw, command),
       };
-      const log = options.json ? process.stderr : process.stdout;
-      const result = await runTrain(options, log);
+      const result = await runTrain(options, humanLog(options.json));
       if (options.json) process.stdout.write(jsonLine('train', result));
+      else if (isQuiet()) process.stdout.write(testScoreLine(result));
     });
   for (const option of tableOptions()) train.addOption(option);
   const preprocess = program.command('preprocess').description('Clean data: fit a table pipeline (run) and apply it to new rows (apply); impute, scale and convert tables; denoise IDX images.');
   // The summary line goes to stdout, or to stderr when the table itself goes to stdout (-o -).
-  const done = (message: string, output?: string) => void (output === '-' ? process.stderr : process.stdout).write(`${message}\n`);
+  const done = (message: string, output?: string) => void humanLog(output === '-').write(`${message}\n`);
   const outputHelp = 'the output table (CSV, TSV, TXT or JSON by extension), or - for CSV on stdout';
   preprocess
     .command('run')
@@ -140,7 +145,7 @@ export function makeProgram(): Command {
     .addOption(backendOption())
     .action(async (input: string, raw: { output: string; filter: Denoise['filter']; size: number; sigma: number; backend: string }) => {
       const backend = await selectBackend(parseBackend(raw.backend));
-      process.stderr.write(backendLine(backend));
+      humanLog(true).write(backendLine(backend));
       const denoise = { filter: raw.filter, value: raw.filter === 'gaussian' ? raw.sigma : raw.size };
       done(await runDenoiseFile(input, raw.output, denoise));
     });
@@ -155,10 +160,11 @@ export function makeProgram(): Command {
   cv.addOption(jsonOption())
     .hook('preAction', applyConfigHook)
     .action(async (raw: Omit<CvOptions, 'backend' | 'seed'> & { seed?: number; backend: string }, command: Command) => {
-      const log = raw.json ? process.stderr : process.stdout;
+      const log = humanLog(raw.json);
       const options: CvOptions = { ...raw, backend: parseBackend(raw.backend), seed: raw.seed ?? randomSeed(), seedGiven: raw.seed !== undefined, explicit: explicitOptions(raw, command) };
       const result = await runCv(options, log);
       if (raw.json) process.stdout.write(jsonLine('cv', result));
+      else if (isQuiet()) process.stdout.write(`${Object.keys(result.mean).map((k) => `${k} ${result.mean[k]!.toFixed(4)} ± ${result.std[k]!.toFixed(4)}`).join(', ')}\n`);
     });
   for (const option of tableOptions()) cv.addOption(option);
 
@@ -171,9 +177,10 @@ export function makeProgram(): Command {
     .addOption(jsonOption())
     .option('--missing <values>', 'table: more cell values read as missing, comma-separated', markerList('--missing'))
     .action(async (raw: { model: string; data?: string; backend: string; json: boolean; missing?: string[] }) => {
-      const log = raw.json ? process.stderr : process.stdout;
+      const log = humanLog(raw.json);
       const result = await runEvaluate({ ...raw, model: resolveModelDir(raw.model), backend: parseBackend(raw.backend) }, log);
       if (raw.json) process.stdout.write(jsonLine('evaluate', result));
+      else if (isQuiet()) process.stdout.write(testScoreLine(result));
     });
   program
     .command('predict')
@@ -188,7 +195,7 @@ export function makeProgram(): Command {
     .addOption(jsonOption('one JSON object: { schema, predictions }'))
     .action(async (inputs: string[], raw: { model: string; topK: number; backend: string; json: boolean; allowOutOfRange: boolean; data?: string; missing?: string[] }) => {
       // A table's predictions are CSV on stdout, so everything else goes to stderr.
-      const log = raw.json || raw.data ? process.stderr : process.stdout;
+      const log = humanLog(raw.json || raw.data !== undefined);
       const predictions = await runPredict({ ...raw, model: resolveModelDir(raw.model), inputs, backend: parseBackend(raw.backend) }, log);
       if (!Array.isArray(predictions)) {
         // A table model: the predictions as CSV on stdout (one JSON object with --json).
@@ -197,8 +204,10 @@ export function makeProgram(): Command {
       }
       if (raw.json) process.stdout.write(jsonLine('predict', { predictions }));
       else {
+        // The predictions are the result: they are printed with --quiet too.
+        const out = isQuiet() ? process.stdout : log;
         for (const p of predictions) {
-          log.write(`${p.input}: ${p.top.map((t) => `${t.label} (${(t.probability * 100).toFixed(1)}%)`).join(', ')}\n`);
+          out.write(`${p.input}: ${p.top.map((t) => `${t.label} (${(t.probability * 100).toFixed(1)}%)`).join(', ')}\n`);
         }
       }
     });
@@ -216,11 +225,18 @@ export function makeProgram(): Command {
     .addOption(backendOption())
     .addOption(jsonOption())
     .action(async (raw: { model: string; format: 'onnx' | 'tfjs'; out: string; preprocessing: boolean; verify: boolean; data?: string; samples: number; missing?: string[]; backend: string; json: boolean }) => {
-      const log = raw.json ? process.stderr : process.stdout;
+      const log = humanLog(raw.json);
       const result = await runExport({ ...raw, model: resolveModelDir(raw.model), backend: parseBackend(raw.backend) }, log);
       if (raw.json) process.stdout.write(jsonLine('export', result));
     });
   return program;
+}
+
+/** `--quiet`'s result line for train and evaluate: the test accuracy, or a regression's RMSE. */
+function testScoreLine(result: { test_accuracy?: number; test_rmse?: number; test_loss: number }): string {
+  if (result.test_accuracy !== undefined) return `Test accuracy: ${result.test_accuracy.toFixed(4)}\n`;
+  if (result.test_rmse !== undefined) return `Test RMSE: ${result.test_rmse.toFixed(4)}\n`;
+  return `Test loss: ${result.test_loss.toFixed(4)}\n`;
 }
 
 /** Runs the CLI: user errors print one line and exit non-zero; no stack trace unless LAB_DEBUG is set. */
