@@ -62,7 +62,9 @@ let reason;
 if (found.file) {
   const failed = loadError(found.file);
   const info = readPrebuildInfo(found.file);
-  const needs = info?.glibcNeeded ? `, needs glibc ≥ ${info.glibcNeeded}${glibcVersion() ? ` (this system: ${glibcVersion()})` : ''}` : '';
+  const glibc = info?.glibcNeeded ? ` glibc ≥ ${info.glibcNeeded}${glibcVersion() ? ` (this system: ${glibcVersion()})` : ''}` : '';
+  const libstdcxx = info?.libstdcxxNeeded ? ` libstdc++ GLIBCXX_${info.libstdcxxNeeded}` : '';
+  const needs = glibc || libstdcxx ? `, needs${glibc}${glibc && libstdcxx ? ' and' : ''}${libstdcxx}` : '';
   const built = info?.compiler ? `, built with ${info.compiler.replace(/^[^:]*: /, '')}` : '';
   if (failed === undefined) {
     say(`using the prebuilt addon ${path.relative(root, found.file)} (${platform}, N-API ${info?.napi ?? 8}${needs}${built})`);

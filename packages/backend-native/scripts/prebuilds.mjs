@@ -26,13 +26,14 @@ export function prebuildPath() {
 }
 
 /**
- * The newest GLIBC_x.y symbol version `file` needs (the lowest glibc it loads on), read with
- * binutils' objdump; undefined when objdump is missing or the file needs none.
+ * The newest `<prefix>x.y[.z]` symbol version `file` needs, read with binutils' objdump:
+ * `GLIBC_` gives the lowest glibc it loads on, `GLIBCXX_` the lowest libstdc++ (3.4.30 is GCC
+ * 12's). Undefined when objdump is missing or the file needs none.
  */
-export function glibcNeeded(file) {
+export function symbolVersionNeeded(file, prefix) {
   const dump = spawnSync('objdump', ['-T', file], { encoding: 'utf8' });
   if (dump.status !== 0) return undefined;
-  const versions = [...dump.stdout.matchAll(/GLIBC_(\d+)\.(\d+)(?:\.(\d+))?/g)].map((m) => [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)]);
+  const versions = [...dump.stdout.matchAll(new RegExp(`\\b${prefix}(\\d+)\\.(\\d+)(?:\\.(\\d+))?`, 'g'))].map((m) => [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)]);
   if (versions.length === 0) return undefined;
   versions.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
   const [major, minor, patch] = versions.at(-1);
@@ -54,7 +55,8 @@ export function writePrebuild(root, built, compiler) {
     platform: process.platform,
     arch: process.arch,
     libc: libc(),
-    glibcNeeded: libc() === 'glibc' ? glibcNeeded(target) : undefined,
+    glibcNeeded: libc() === 'glibc' ? symbolVersionNeeded(target, 'GLIBC_') : undefined,
+    libstdcxxNeeded: symbolVersionNeeded(target, 'GLIBCXX_'),
     napi: 8,
     compiler,
     sha256: createHash('sha256').update(bytes).digest('hex'),

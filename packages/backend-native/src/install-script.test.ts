@@ -41,7 +41,7 @@ describe('scripts/install.mjs (the package’s install script)', () => {
     const dir = installedCopy(true);
     const r = install(dir, false);
     expect(r.status).toBe(0);
-    expect(r.out).toMatch(new RegExp(`^@lab/backend-native: using the prebuilt addon ${prebuild.replace(/\./g, '\\.')} \\(${process.platform}-${process.arch} ${libc}, N-API 8, needs glibc ≥ 2\\.\\d+ \\(this system: 2\\.\\d+\\), built with g\\+\\+ `));
+    expect(r.out).toMatch(new RegExp(`^@lab/backend-native: using the prebuilt addon ${prebuild.replace(/\./g, '\\.')} \\(${process.platform}-${process.arch} ${libc}, N-API 8, needs glibc ≥ 2\\.\\d+ \\(this system: 2\\.\\d+\\) and libstdc\\+\\+ GLIBCXX_3\\.4\\.\\d+, built with g\\+\\+ `));
     expect(fs.existsSync(path.join(dir, 'addon/build'))).toBe(false);
   });
 
