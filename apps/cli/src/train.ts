@@ -60,8 +60,11 @@ export interface TrainResult {
   test_rmse?: number;
   test_mae?: number;
   test_r2?: number;
+  /** The seconds fit took (every epoch, with its checkpoint and validation). */
   train_seconds: number;
   samples_per_second: number;
+  /** The whole command: backend, data loading, training, the test report and the saved files. */
+  wall_seconds: number;
   backend: string;
   backend_reason: string;
   epochs: number;
@@ -117,6 +120,7 @@ function stopOnSignals(model: Sequential, log: NodeJS.WriteStream): { interrupte
  * the summary. `--resume DIR` continues a run from its checkpoint with its saved options.
  */
 export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Promise<TrainResult> {
+  const commandStarted = performance.now();
   const run = new RunFolder(flags.resume ?? flags.out ?? RunFolder.defaultDir());
   // A new run takes its architecture's default learning rate (saved in config.json with the rest);
   // a resumed one keeps the saved run's.
@@ -239,6 +243,7 @@ export async function runTrain(flags: TrainOptions, log: NodeJS.WriteStream): Pr
       ...(scores.json as Pick<TrainResult, 'test_loss'>),
       train_seconds: trainSeconds,
       samples_per_second: (trained * epochsRun) / trainSeconds,
+      wall_seconds: (performance.now() - commandStarted) / 1000,
       backend: backend.name,
       backend_reason: backend.reason,
       epochs: options.epochs,
