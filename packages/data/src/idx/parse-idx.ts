@@ -42,12 +42,18 @@ export function decodeIdx(bytes: Uint8Array, name?: string, check?: (header: Idx
   return decodeIdxBody(raw, header);
 }
 
+/** A shape for a message: all its dims up to 8, else the first 6, the count left out and the last. */
+function shownShape(shape: readonly number[]): string {
+  if (shape.length <= 8) return `[${shape.join(', ')}]`;
+  return `[${shape.slice(0, 6).join(', ')}, … ${shape.length - 7} more …, ${shape.at(-1)}] (${shape.length} dims)`;
+}
+
 function checkLength(actual: number, header: IdxHeader, name: string | undefined, after: string): void {
   const { dataOffset, shape, elementBytes, dtype } = header;
   const expected = dataOffset + shape.reduce((a, b) => a * b, 1) * elementBytes;
   if (actual === expected) return;
   const unit = elementBytes === 1 ? 'byte' : 'bytes';
-  const layout = `${dataOffset}-byte header + shape [${shape.join(', ')}] × ${elementBytes} ${unit} per ${dtype}`;
+  const layout = `${dataOffset}-byte header + shape ${shownShape(shape)} × ${elementBytes} ${unit} per ${dtype}`;
   const sizes = `expected ${expected} bytes (${layout}), got ${actual}${after}`;
   throw idxError(
     name,
