@@ -63,6 +63,9 @@ describe('TXT and JSON', () => {
     expect(table.columns[1]).toEqual(['x', null]);
     expect(formatJsonTable(table)).toBe('[{"a":1,"b":"x"},{"a":null,"b":null}]\n');
     expect(formatJsonTable(parseJsonTable('[[1, 2], [3, null]]'), 'rows')).toBe('[[1,2],[3,null]]\n');
+    // Infinity has no JSON form: an error naming the cell, not a null that reads back as missing.
+    const infinite = { names: ['a', 'b'], columns: [Float64Array.from([1, Number.NEGATIVE_INFINITY]), Float64Array.from([2, 3])] };
+    expect(() => formatJsonTable(infinite)).toThrow('formatJsonTable: row 2, column "a" is -Infinity, which JSON cannot hold (write CSV, or replace it)');
     expect(() => parseJsonTable('[{"a": 1}, {"b": 2}]', 'in.json')).toThrow('in.json: row 1 has keys b; row 0 has a');
   });
 

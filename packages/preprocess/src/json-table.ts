@@ -48,13 +48,18 @@ function checkCell(v: unknown, source: string, r: number, name: string): Cell {
 /**
  * A {@link Table} as JSON: records (default) or rows; NaN and missing text as null. Records need
  * unique column names (as pandas' `to_json(orient='records')`): a repeated name is an error, not a
- * silently dropped column.
+ * silently dropped column. ±Infinity is an error naming the row and column: JSON has no such
+ * number, and `JSON.stringify` would write null (read back as missing).
  */
 export function formatJsonTable(table: Table, orient: 'records' | 'rows' = 'records'): string {
   const repeated = orient === 'records' ? table.names.find((n, c) => table.names.indexOf(n) !== c) : undefined;
   if (repeated !== undefined) throw new Error(`formatJsonTable: the column name "${clip(repeated)}" appears more than once; JSON records need unique names (rename it, or write rows)`);
   const cell = (c: number, r: number): Cell => {
     const v = table.columns[c]![r]!;
+    if (typeof v === 'number' && (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY)) {
+      // JSON.stringify would write null, which reads back as missing: a silent change of value.
+      throw new Error(`formatJsonTable: row ${r + 1}, column "${clip(table.names[c] ?? String(c))}" is ${v}, which JSON cannot hold (write CSV, or replace it)`);
+    }
     return typeof v === 'number' && Number.isNaN(v) ? null : v;
   };
   const rows = Array.from({ length: rowCount(table) }, (_, r) =>
