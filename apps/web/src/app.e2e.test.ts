@@ -171,6 +171,14 @@ if (missing !== undefined && !requireBrowser) {
         const { page } = run;
         expect(expectSoundRun(run).backend).toBe('webgl');
         expect(await page.locator('#backend').textContent()).toBe('webgl');
+        // The renderer is shown; the test browser draws with SwiftShader (a software renderer),
+        // so the page proposes wasm, linking to the same page on it.
+        expect(expectSoundRun(run).renderer).toMatch(/SwiftShader/);
+        expect(await page.locator('#renderer').textContent()).toMatch(/^on .*SwiftShader/);
+        expect(await page.locator('#renderer-note').isVisible()).toBe(true);
+        expect(await page.locator('#renderer-note').textContent()).toContain('software renderer');
+        expect(await page.locator('#use-wasm').getAttribute('href')).toMatch(/[?&]backend=wasm/);
+        await page.locator('header').screenshot({ path: `${SHOTS}-0-backend.png` });
         expect(run.consoleWarnings.filter((w) => w !== NO_ADAPTER_WARNING)).toEqual([]);
 
         // 1. Data, from the app's own server: verified, parsed in the worker, a sample grid.
@@ -440,6 +448,10 @@ if (missing !== undefined && !requireBrowser) {
         expect(result.backend).toBe('wasm');
         expect(result.backendFailures).toEqual([{ name: 'webgl', reason: 'WebGL is not available in this browser' }]);
         expect(await run.page.locator('#backend').textContent()).toBe('wasm');
+        // Off webgl there is no renderer to name, and nothing to propose.
+        expect(result.renderer).toBeUndefined();
+        expect(await run.page.locator('#renderer').textContent()).toBe('');
+        expect(await run.page.locator('#renderer-note').isVisible()).toBe(false);
         expect(await run.page.locator('#notice').isVisible()).toBe(true);
         expect(await run.page.locator('#notice').textContent()).toContain('Fell back to the wasm backend');
         // tfjs itself warns (on the console) that webgl failed; the page's notice is ours.

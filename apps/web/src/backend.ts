@@ -85,6 +85,39 @@ function explainFailure(name: BackendName): string {
   return 'initialisation failed (details in the browser console)';
 }
 
+/** The part of a WebGL context the renderer is read from. */
+export interface GlLike {
+  RENDERER: number;
+  getParameter(name: number): unknown;
+  getExtension(name: string): unknown;
+}
+
+/**
+ * The GPU WebGL draws with, as the browser names it (`ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 …)`),
+ * from the active webgl backend's context: the unmasked name where the browser gives it
+ * (`WEBGL_debug_renderer_info`), else the masked one. Undefined off webgl.
+ */
+export function webglRenderer(gl: GlLike | undefined = activeGl()): string | undefined {
+  if (!gl) return undefined;
+  const info = gl.getExtension('WEBGL_debug_renderer_info') as { UNMASKED_RENDERER_WEBGL: number } | null;
+  const name = info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
+/** The webgl backend's context, when webgl is the active backend. */
+function activeGl(): GlLike | undefined {
+  if (tf.getBackend() !== 'webgl') return undefined;
+  return (tf.backend() as unknown as { gpgpu?: { gl?: GlLike } }).gpgpu?.gl;
+}
+
+/**
+ * Whether a WebGL renderer draws on the CPU (SwiftShader, llvmpipe, softpipe, Microsoft's Basic
+ * Render Driver): webgl then uses no GPU, and the wasm backend is usually the faster one.
+ */
+export function isSoftwareRenderer(renderer: string): boolean {
+  return /swiftshader|llvmpipe|softpipe|software rasterizer|basic render driver/i.test(renderer);
+}
+
 /** The part of `navigator.gpu` used here (TypeScript's DOM library has no WebGPU types yet). */
 export interface GpuLike {
   requestAdapter(): Promise<object | null>;

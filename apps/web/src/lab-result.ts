@@ -6,6 +6,8 @@ export interface LabResult extends DigitPrediction {
   backend: BackendName;
   /** Backends that failed before `backend` was chosen (shown on the page too). */
   backendFailures: BackendFailure[];
+  /** On webgl: the renderer WebGL draws with (see `webglRenderer`). */
+  renderer?: string;
 }
 
 /** What the page has done since, step by step (`window.__labState`), for tests and the curious. */

@@ -1,5 +1,5 @@
 import './style.css';
-import { backendCandidates, selectBackend, webgpuSupport } from './backend.js';
+import { backendCandidates, selectBackend, webglRenderer, webgpuSupport } from './backend.js';
 import { drawVerticalBar, readGreyPixels } from './digit-canvas.js';
 import { evaluateTest } from './evaluate/evaluate-test.js';
 import { publishError, publishResult, publishState } from './lab-result.js';
@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const params = new URLSearchParams(location.search);
   // `?backend=wasm` (or `cpu`) asks for a slower backend, e.g. to try the fallbacks.
   const backend = await selectBackend(backendCandidates(params.get('backend')));
-  showBackend(backend);
+  const renderer = webglRenderer();
+  showBackend(backend, renderer);
   const picker = element('backend-select', HTMLSelectElement);
   picker.value = backend.name;
   picker.addEventListener('change', () => {
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
   setUpDrawPanel(session, stepError);
 
   showStatus(`Ready on the ${backend.name} backend. Load the data to train.`);
-  publishResult({ ...prediction, backend: backend.name, backendFailures: backend.failures });
+  publishResult({ ...prediction, backend: backend.name, backendFailures: backend.failures, renderer });
 }
 
 /** Points the page links at the other page with the same backend, and marks the current one. */

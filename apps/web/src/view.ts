@@ -1,4 +1,4 @@
-import type { BackendChoice } from './backend.js';
+import { type BackendChoice, isSoftwareRenderer } from './backend.js';
 import type { DigitPrediction } from './predict-digit.js';
 import { element } from './ui/element.js';
 
@@ -10,8 +10,21 @@ export function showStatus(text: string): void {
 }
 
 /** Shows the backend in use and, when it is not the first choice, a notice saying why. */
-export function showBackend(choice: BackendChoice): void {
+export function showBackend(choice: BackendChoice, renderer?: string): void {
   element('backend', HTMLElement).textContent = choice.name;
+  // Which GPU webgl draws with; on a software renderer, the faster backend is proposed.
+  element('renderer', HTMLElement).textContent = renderer ? `on ${renderer}` : '';
+  const advice = element('renderer-note', HTMLElement);
+  advice.hidden = !(renderer && isSoftwareRenderer(renderer));
+  if (!advice.hidden) {
+    const params = new URLSearchParams(window.location.search);
+    params.set('backend', 'wasm');
+    const link = document.createElement('a');
+    link.id = 'use-wasm';
+    link.href = `?${params}`;
+    link.textContent = 'Use wasm';
+    advice.replaceChildren(`WebGL is drawing with a software renderer (${renderer}), so no GPU is used and the wasm backend is usually faster here. `, link);
+  }
   const notice = element('notice', HTMLElement);
   if (choice.failures.length === 0) {
     notice.hidden = true;
