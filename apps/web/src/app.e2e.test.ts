@@ -201,6 +201,14 @@ if (missing !== undefined && !requireBrowser) {
         await page.locator('input[name=batchSize]').fill('64');
         // Above Adam's default, so one short epoch on 4,500 digits clears 0.85 with room (0.874 here).
         await page.locator('input[name=learningRate]').fill('0.004');
+        // Main-thread long tasks (over 50 ms, as the browser counts them) while training.
+        await page.evaluate(() => {
+          const durations: number[] = [];
+          (window as unknown as { __longTasks: number[] }).__longTasks = durations;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) durations.push(entry.duration);
+          }).observe({ type: 'longtask' });
+        });
         await page.locator('#start').click();
         // The page answers mid-epoch: the progress moves, and the pause button takes effect.
         await page.waitForFunction(() => (document.getElementById('progress') as HTMLProgressElement).value > 0.3, null, {
@@ -223,6 +231,8 @@ if (missing !== undefined && !requireBrowser) {
         expect(epochs[0]!.val_accuracy).toBeGreaterThan(0.8);
         expect(state.training!.samplesPerSecond).toBeGreaterThan(0);
         console.info(`webgl: ${Math.round(state.training!.samplesPerSecond)} samples/s, val accuracy ${epochs[0]!.val_accuracy}`);
+        const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+        console.info(`webgl: ${longTasks.length} main-thread long tasks while training, the longest ${Math.max(0, ...longTasks).toFixed(0)} ms: ${longTasks.map((d) => d.toFixed(0)).join(', ')}`);
         expect(await page.locator('#epochs tbody tr').count()).toBe(1);
         expect(await page.locator('#loss-chart canvas').count()).toBeGreaterThan(0);
         await page.locator("#train").screenshot({ path: `${SHOTS}-2-trained.png` });
