@@ -4,8 +4,11 @@ import { makeProgram } from './cli.js';
 import { configKeys } from './config-schema.js';
 import { JSON_SCHEMAS } from './json-output.js';
 
-/** JSON keys that echo an option under another name than its snake_case. */
-const ECHOED_AS: Record<string, string> = { hidden: 'hidden_units' };
+/**
+ * JSON keys that echo an option under another name than its snake_case, by command; `null`: the
+ * snake_case key exists but holds something else (cv's `folds` is the per-fold results).
+ */
+const ECHOED_AS: Record<string, Record<string, string | null>> = { train: { hidden: 'hidden_units' }, cv: { folds: null } };
 
 /** `batchSize` → `batch_size`. */
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -16,17 +19,19 @@ const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}
  */
 function vocabulary(command: Command, schema: z.ZodObject): string[] {
   const keys = new Set(configKeys(command));
+  const renamed = ECHOED_AS[command.name()] ?? {};
   const rows = ['| flag | config key | `--json` key |', '|---|---|---|'];
   for (const option of command.options as Option[]) {
     const key = option.attributeName();
-    const json = ECHOED_AS[key] ?? snake(key);
-    rows.push(`| \`${option.long}\` | ${keys.has(key) ? `\`${key}\`` : '(not in a config)'} | ${json in schema.shape ? `\`${json}\`` : ''} |`);
+    const json = key in renamed ? renamed[key] : snake(key);
+    rows.push(`| \`${option.long}\` | ${keys.has(key) ? `\`${key}\`` : '(not in a config)'} | ${json && json in schema.shape ? `\`${json}\`` : ''} |`);
   }
   return rows;
 }
 
 interface Property {
   type?: string | string[];
+  properties?: Record<string, Property>;
   anyOf?: Property[];
   const?: unknown;
   enum?: unknown[];
@@ -40,6 +45,7 @@ function typeOf(p: Property): string {
   if (p.enum) return p.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
   if (p.anyOf) return p.anyOf.map(typeOf).join(' or ');
   if (p.type === 'array') return `array of ${p.items ? typeOf(p.items) : 'values'}`;
+  if (p.type === 'object' && p.properties) return `\`{ ${Object.keys(p.properties).join(', ')} }\``;
   return Array.isArray(p.type) ? p.type.join(' or ') : (p.type ?? 'any');
 }
 
