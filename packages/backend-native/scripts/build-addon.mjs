@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prebuildPath, writePrebuild } from './prebuilds.mjs';
+import { which } from './which.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,16 +30,6 @@ const errorFile = path.join(outDir, 'build-error.txt');
 const addonFile = path.join(outDir, 'lab_native.node');
 const stampFile = path.join(outDir, 'build-stamp.json');
 fs.mkdirSync(outDir, { recursive: true });
-
-/** Where `name` is on PATH (or `name` itself when it is a path), or null. */
-function which(name) {
-  if (name.includes('/')) return fs.existsSync(name) ? name : null;
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const full = path.join(dir, name);
-    if (dir && fs.existsSync(full)) return full;
-  }
-  return null;
-}
 
 /** The tools node-gyp's make build runs, each as `name=path: first line of --version` (or missing). */
 function toolchain() {

@@ -11,11 +11,11 @@
 // In the lab workspace itself (the package is not under node_modules) it does nothing: `pnpm
 // build` builds the addon there.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glibcVersion, libc, readPrebuildInfo } from './prebuilds.mjs';
+import { which } from './which.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,20 +43,6 @@ function loadError(file) {
   }
 }
 
-/** The first of `names` found on PATH, or undefined. */
-function onPath(...names) {
-  for (const name of names) {
-    if (name.includes('/')) {
-      if (fs.existsSync(name)) return name;
-      continue;
-    }
-    for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-      if (dir && fs.existsSync(path.join(dir, name))) return path.join(dir, name);
-    }
-  }
-  return undefined;
-}
-
 const found = findPrebuild();
 let reason;
 if (found.file) {
@@ -75,7 +61,8 @@ if (found.file) {
   reason = `no prebuilt addon for ${platform} (${found.why})`;
 }
 
-const tools = { 'a C++ compiler (g++)': onPath(process.env.CXX || 'g++', 'c++', 'clang++'), make: onPath('make'), python3: onPath('python3') };
+// What node-gyp's make build will run: $CXX, else g++ (as build-addon.mjs's stamp records it).
+const tools = { 'a C++ compiler (g++)': which((process.env.CXX || 'g++').split(' ')[0]), make: which('make'), python3: which('python3') };
 const missing = Object.entries(tools).filter(([, found]) => !found).map(([tool]) => tool);
 if (missing.length > 0) {
   say(`${reason}; cannot build it from source (missing: ${missing.join(', ')}), so the native backend is unavailable and lab's apps use wasm (install g++, make and python3 and run \`npm rebuild @lab/backend-native\` to build it)`);

@@ -17,7 +17,7 @@ const repo = path.resolve(pkg, '../..');
 function copyPackage(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-native-build-'));
   fs.mkdirSync(path.join(dir, 'scripts'));
-  for (const script of ['build-addon.mjs', 'prebuilds.mjs']) fs.copyFileSync(path.join(pkg, 'scripts', script), path.join(dir, 'scripts', script));
+  for (const script of ['build-addon.mjs', 'prebuilds.mjs', 'which.mjs']) fs.copyFileSync(path.join(pkg, 'scripts', script), path.join(dir, 'scripts', script));
   fs.mkdirSync(path.join(dir, 'addon'));
   fs.copyFileSync(path.join(pkg, 'addon/binding.gyp'), path.join(dir, 'addon/binding.gyp'));
   fs.cpSync(path.join(pkg, 'addon/src'), path.join(dir, 'addon/src'), { recursive: true });

@@ -16,7 +16,7 @@ const prebuild = path.join('prebuilds', `${process.platform}-${process.arch}`, `
 function installedCopy(withPrebuild: boolean): string {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lab-native-install-')), 'node_modules', '@lab', 'backend-native');
   fs.mkdirSync(path.join(dir, 'scripts'), { recursive: true });
-  for (const script of ['install.mjs', 'build-addon.mjs', 'prebuilds.mjs']) fs.copyFileSync(path.join(pkg, 'scripts', script), path.join(dir, 'scripts', script));
+  for (const script of ['install.mjs', 'build-addon.mjs', 'prebuilds.mjs', 'which.mjs']) fs.copyFileSync(path.join(pkg, 'scripts', script), path.join(dir, 'scripts', script));
   fs.cpSync(path.join(pkg, 'addon/src'), path.join(dir, 'addon/src'), { recursive: true });
   fs.copyFileSync(path.join(pkg, 'addon/binding.gyp'), path.join(dir, 'addon/binding.gyp'));
   fs.symlinkSync(path.join(pkg, 'node_modules'), path.join(dir, 'node_modules'));
