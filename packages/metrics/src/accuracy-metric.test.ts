@@ -31,6 +31,29 @@ describe('Accuracy', () => {
     }
   });
 
+  it('counts later batches by their hits alone and still equals the functional result, weights mixed in', async () => {
+    // Batches after the first are counted without flags (fast path); a weighted batch then joins
+    // them. Reference: the functional accuracy of the concatenation, with weight 1 for the unweighted rows.
+    const data = batches([16, 16, 16, 9], 4, 11);
+    const weights = [0.5, 2, 1, 3, 0.25, 1, 1, 2, 4];
+    const metric = new Accuracy();
+    for (const [y, p] of data.slice(0, 3)) metric.update(y, p);
+    metric.update(data[3]![0], data[3]![1], weights);
+    const expected = tf.tidy(() => {
+      const all = accuracy(tf.concat(data.map(([y]) => y)), tf.concat(data.map(([, p]) => p)), { sampleWeight: [...Array(48).fill(1), ...weights] });
+      return all.dataSync()[0]!;
+    });
+    expect(Math.fround(await metric.compute())).toBeCloseTo(expected, 6);
+    metric.reset();
+    // After a reset the first batch is checked again, and the count starts from zero.
+    metric.update(data[0]![0], data[0]![1]);
+    metric.update(data[1]![0], data[1]![1]);
+    const two = tf.tidy(() => accuracy(tf.concat([data[0]![0], data[1]![0]]), tf.concat([data[0]![1], data[1]![1]])).dataSync()[0]!);
+    expect(Math.fround(metric.computeSync())).toBe(two);
+    tf.dispose(data);
+    metric.dispose();
+  });
+
   it('counts exactly and returns float64 ratios', async () => {
     const metric = new Accuracy();
     metric.update([1, 2, 3], [1, 0, 0]); // 1 of 3

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { ACCURACY_OPTIONS, type AccuracyOptions, checkAccuracyPair, countCorrectAndFlags } from './accuracy.js';
+import { ACCURACY_OPTIONS, type AccuracyOptions, checkAccuracyPair, countCorrect, countCorrectAndFlags } from './accuracy.js';
 import { CountMetric } from './count-metric.js';
 import { inputShape, type LabelsInput } from './label-input.js';
 import { STREAMING_OPTIONS } from './option-constraints.js';
@@ -58,5 +58,9 @@ export class Accuracy extends CountMetric {
 
   protected count(yTrue: LabelsInput, yPred: LabelsInput, weight: tf.Tensor1D | null): tf.Tensor1D {
     return countCorrectAndFlags(yTrue, yPred, this.options, this.firstBatch, weight);
+  }
+
+  protected override countHits(yTrue: LabelsInput, yPred: LabelsInput): tf.Scalar {
+    return countCorrect(yTrue, yPred, this.options);
   }
 }

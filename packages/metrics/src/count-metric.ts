@@ -16,6 +16,9 @@ import { checkSampleWeightShape, type SampleWeight, weightTensor } from './sampl
 export abstract class CountMetric implements Metric {
   // Created on the first update, so an unused metric holds no tensor.
   private hits: tf.Tensor1D | null = null;
+  // Samples of the later unweighted batches counted by `countHits` (their hits go into entry 0
+  // of `hits`, their samples are known from shapes and kept here rather than on the device).
+  private laterSamples = 0;
   private disposed = false;
   /** false: `compute` gives the (weighted) count of hits, not the fraction. */
   protected normalize = true;
@@ -43,6 +46,13 @@ export abstract class CountMetric implements Metric {
    */
   protected abstract count(yTrue: LabelsInput, yPred: LabelsInput, weight: tf.Tensor1D | null): tf.Tensor1D;
 
+  /**
+   * The hits alone (an int32 scalar, the first entry of `count`'s result) of an unweighted batch
+   * after the first, for subclasses whose `hitsOf` is the default: lets `update` skip the flags
+   * and the concatenation. Optional.
+   */
+  protected countHits?(yTrue: LabelsInput, yPred: LabelsInput): tf.Scalar;
+
   /** The hits of the state read back; by default its first entry. */
   protected hitsOf(data: ArrayLike<number>): number {
     return data[0]!;
@@ -61,6 +71,14 @@ export abstract class CountMetric implements Metric {
     checkSampleWeightShape(sampleWeight, samples, `${this.name}.update`);
     const previous = this.hits;
     this.firstBatch = previous === null;
+    if (previous !== null && previous.dtype === 'int32' && sampleWeight === undefined && this.countHits) {
+      // The hits alone, padded into entry 0: a training step pays for the count and one add.
+      const count = this.countHits;
+      this.hits = tf.keep(tf.tidy(() => tf.add<tf.Tensor1D>(previous, tf.pad(tf.reshape(count.call(this, yTrue, yPred), [1]), [[0, previous.shape[0]! - 1]]))));
+      previous.dispose();
+      this.laterSamples += samples;
+      return;
+    }
     const batch = tf.tidy(() => this.count(yTrue, yPred, sampleWeight === undefined ? null : weightTensor(sampleWeight)));
     // keep: update is often called inside the caller's tf.tidy, which would free the running sum.
     this.hits = tf.keep(previous ? tf.tidy(() => tf.add<tf.Tensor1D>(previous, batch)) : batch);
@@ -77,22 +95,27 @@ export abstract class CountMetric implements Metric {
 
   reset(): void {
     this.checkLive('reset');
-    this.hits?.dispose();
-    this.hits = null;
+    this.free();
   }
 
   dispose(): void {
+    this.free();
+    this.disposed = true;
+  }
+
+  private free(): void {
     this.hits?.dispose();
     this.hits = null;
-    this.disposed = true;
+    this.laterSamples = 0;
   }
 
   private ratio(data: ArrayLike<number>, method: string): number {
     throwIfIndicators([data[1]!, data[2]!], `${this.name}.${method}`, this.advice, 'in a batch given to update() ');
     const hits = this.hitsOf(data);
     if (!this.normalize) return hits;
-    if (data[3] === 0) throw new Error(`${this.name}.${method}: the sample weights sum to zero, so the fraction is undefined`);
-    return hits / data[3]!;
+    const total = data[3]! + this.laterSamples;
+    if (total === 0) throw new Error(`${this.name}.${method}: the sample weights sum to zero, so the fraction is undefined`);
+    return hits / total;
   }
 
   private state(method: string): tf.Tensor1D {
