@@ -1,18 +1,15 @@
-import { registerWasmKernels } from '@lab/backend-wasm';
 import { registerWebGLKernels } from '@lab/backend-webgl';
 import * as tf from '@tensorflow/tfjs-core';
-// Each import registers its backend with tfjs-core; none is initialised until selected. webgpu is
-// loaded only when asked for (see selectBackend), so its code is not part of the page's bundle.
-// @lab/backend-wasm and @lab/backend-webgl import tfjs's wasm and webgl backends.
+// Each import registers its backend with tfjs-core; none is initialised until selected. wasm and
+// webgpu are loaded only when tried (see selectBackend), so their code is not in the page's entry
+// script. @lab/backend-webgl imports tfjs's webgl backend.
 import '@tensorflow/tfjs-backend-cpu';
 
-// lab's kernels for the two fast backends (@lab/core's contracts): on webgl, Adam, SGD, a Dense
-// layer's backward pass and softmax cross-entropy as packed programs; on wasm, Adam and softmax
-// cross-entropy, the fast transposed matmul and training batches built in the wasm heap. The
-// @lab packages take their fused paths where the active backend has the kernel. (Both packages
-// register on import too; the calls say so here, where the app chooses its backends.)
+// lab's kernels for webgl (@lab/core's contracts): Adam, SGD, a Dense layer's backward pass and
+// softmax cross-entropy as packed programs; the @lab packages take their fused paths where the
+// active backend has the kernel. (The package registers on import too; the call says so here,
+// where the app chooses its backends. wasm's kernels are registered by ./wasm-backend.ts.)
 registerWebGLKernels();
-registerWasmKernels();
 
 /** The browser backends. */
 export type BackendName = 'webgl' | 'wasm' | 'cpu' | 'webgpu';
@@ -66,6 +63,8 @@ export async function selectBackend(candidates: readonly BackendName[]): Promise
         // Registers the backend with tfjs-core; a chunk of its own, fetched only here.
         await import('@tensorflow/tfjs-backend-webgpu');
       }
+      // tfjs's wasm backend, its binaries' paths and lab's wasm kernels: also a chunk of its own.
+      if (name === 'wasm') await import('./wasm-backend.js');
       if (await tf.setBackend(name)) {
         await tf.ready();
         return { name, failures };

@@ -24,11 +24,15 @@ export interface LabState {
     /** Per-epoch logs: loss, accuracy, val_loss, val_accuracy, seconds. */
     epochs: Record<string, number>[];
     samplesPerSecond: number;
+    /** Set when Stop cut an epoch short: which (0-based) and how many of its images were trained on. */
+    partialEpoch?: { epoch: number; images: number; of: number };
   };
   evaluation?: { accuracy: number; matrix: number[][] };
   drawing?: DigitPrediction & { input: number[] };
-  /** The last error shown in a step (data, training, evaluation), if any. */
+  /** The last error shown in a step (data, training, evaluation, drawing, model), until that step runs again. */
   stepError?: string;
+  /** The step `stepError` was shown in. */
+  stepErrorIn?: 'data' | 'train' | 'evaluate' | 'draw' | 'model';
 }
 
 declare global {

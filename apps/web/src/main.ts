@@ -11,9 +11,9 @@ import { setUpDenoisePanel } from './ui/denoise-panel.js';
 import { setUpDrawPanel } from './ui/draw-panel.js';
 import { showEvaluation } from './ui/evaluation-view.js';
 import { setUpModelPanel } from './ui/model-panel.js';
+import { stepError } from './ui/step-error.js';
 import { setUpTrainingPanel } from './ui/training-panel.js';
 import { element, showBackend, showError, showPrediction, showStatus, showSummary } from './view.js';
-import { configureWasmPaths } from './wasm-paths.js';
 
 /** A positive integer from the query string (e.g. `?trainLimit=2000`), or undefined. */
 function queryCount(params: URLSearchParams, name: string): number | undefined {
@@ -25,7 +25,6 @@ function queryCount(params: URLSearchParams, name: string): number | undefined {
 async function main(): Promise<void> {
   document.body.dataset.status = 'loading';
   showStatus('Starting TensorFlow.js…');
-  configureWasmPaths();
   const params = new URLSearchParams(location.search);
   // `?backend=wasm` (or `cpu`) asks for a slower backend, e.g. to try the fallbacks.
   const backend = await selectBackend(backendCandidates(params.get('backend')));
@@ -34,6 +33,11 @@ async function main(): Promise<void> {
   const picker = element('backend-select', HTMLSelectElement);
   picker.value = backend.name;
   picker.addEventListener('change', () => {
+    // Switching reloads the page: a trained model that is not saved would be lost, so ask first.
+    if (document.body.dataset.unsaved === 'true' && !window.confirm('Switching the backend reloads the page, and the trained model has not been saved. Switch anyway?')) {
+      picker.value = backend.name;
+      return;
+    }
     params.set('backend', picker.value);
     location.search = params.toString();
   });
@@ -58,13 +62,8 @@ async function main(): Promise<void> {
   const prediction = await predictDigit(session.model, readGreyPixels(canvas));
   showPrediction(prediction);
 
-  const stepError = (message: string): void => {
-    showError(message);
-    publishState({ stepError: message });
-  };
-  const clearError = (): void => {
-    element('error', HTMLElement).hidden = true;
-  };
+  // Each step shows its errors beside its own controls, and clears them when it runs again.
+  const errors = { data: stepError('data'), train: stepError('train'), evaluate: stepError('evaluate'), draw: stepError('draw'), model: stepError('model') };
   const evaluate = element('evaluate-button', HTMLButtonElement);
   const modelNote = element('model-note', HTMLElement);
   const updateModelPanel = setUpModelPanel(
@@ -73,43 +72,46 @@ async function main(): Promise<void> {
       evaluate.disabled = session.data === undefined;
       modelNote.textContent = 'A loaded model: draw a digit, it reads it.';
       element('probabilities', HTMLElement).replaceChildren();
+      element('argmax', HTMLElement).textContent = '–';
     },
-    stepError,
+    errors.model,
   );
   const enableTraining = setUpTrainingPanel(session, {
     onTrainingStart: () => {
-      clearError();
       evaluate.disabled = true;
       updateModelPanel();
       showSummary(session.model.summary());
     },
     onTrained: () => {
       evaluate.disabled = !session.trained;
+      document.body.dataset.unsaved = String(session.trained);
       updateModelPanel();
-      modelNote.textContent = session.trained
-        ? 'Trained on your data: draw a digit, it reads it.'
-        : 'Training stopped before an epoch ended.';
+      modelNote.textContent = !session.trained
+        ? 'Training stopped before the first batch: the weights are still the seeded ones.'
+        : session.partial
+          ? 'Training was stopped early: the model reads digits, less well than a full run would.'
+          : 'Trained on your data: draw a digit, it reads it.';
       showStatus(session.trained ? 'Trained. Evaluate it on the test set, or draw a digit.' : 'Ready.');
     },
-    onError: stepError,
+    error: errors.train,
   });
-  const showDenoisePreview = setUpDenoisePanel(session, stepError);
+  const showDenoisePreview = setUpDenoisePanel(session, errors.data);
   setUpDataPanel(
     { train: queryCount(params, 'trainLimit'), test: queryCount(params, 'testLimit') },
     (data) => {
-      clearError();
       session.data = data;
       enableTraining();
       showDenoisePreview();
       evaluate.disabled = !session.trained;
       showStatus('Data loaded. Set the training options and start.');
     },
-    stepError,
+    errors.data,
   );
   evaluate.addEventListener('click', async () => {
     const data = session.data;
     if (!data || session.training) return;
     evaluate.disabled = true;
+    errors.evaluate.clear();
     showStatus('Evaluating on the test set…');
     try {
       const evaluation = await evaluateTest(session.model, data.test);
@@ -117,12 +119,13 @@ async function main(): Promise<void> {
       publishState({ evaluation: { accuracy: evaluation.accuracy, matrix: evaluation.matrix } });
       showStatus(`Test accuracy ${evaluation.accuracy.toFixed(4)} on ${data.test.count.toLocaleString('en')} images.`);
     } catch (error) {
-      stepError(`evaluation: ${error instanceof Error ? error.message : String(error)}`);
+      errors.evaluate.show(`evaluation: ${error instanceof Error ? error.message : String(error)}`);
+      showStatus('Evaluation failed: see the message in step 3.');
     } finally {
       evaluate.disabled = session.training;
     }
   });
-  setUpDrawPanel(session, stepError);
+  setUpDrawPanel(session, errors.draw);
 
   showStatus(`Ready on the ${backend.name} backend. Load the data to train.`);
   publishResult({ ...prediction, backend: backend.name, backendFailures: backend.failures, renderer });

@@ -11,6 +11,8 @@ export interface Session {
   model: Sequential;
   /** True once `model` has been trained. */
   trained: boolean;
+  /** True when the last run was stopped before its last epoch ended. */
+  partial?: boolean;
   /** True while a run trains `model`: evaluation waits. */
   training: boolean;
   /** The denoising filter picked for the next training run (the model keeps its own in its metadata). */

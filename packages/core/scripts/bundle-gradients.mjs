@@ -1,4 +1,5 @@
-// Builds dist/register_gradients.js: tfjs-core's gradient registrations as one ES module.
+// Builds dist/register_gradients.js: tfjs-core's gradient registrations as one ES module, and
+// dist/register_gradients.browser.js, what bundlers get (the "browser" export condition).
 //
 // Why: the CommonJS bundle of @tensorflow/tfjs-core that Node loads registers no gradients, and
 // its `dist/register_all_gradients.js` is extensionless ESM that Node cannot import. tfjs keeps its
@@ -27,3 +28,10 @@ await build({
 });
 // A side-effect module: its types are empty, but consumers' type checkers need to find them.
 await writeFile('dist/register_gradients.d.ts', '// Registers tfjs-core\'s gradient functions; exports nothing.\nexport {};\n');
+// Bundlers (vite, webpack, esbuild) read tfjs-core's extensionless ESM, so for them the entry is
+// tfjs-core's own module: the page then holds one copy of tfjs-core's gradient code, not two
+// (the bundle above inlines about 40 kB gzip of tfjs-core).
+await writeFile(
+  'dist/register_gradients.browser.js',
+  "// Registers tfjs-core's gradient functions from the application's own tfjs-core (for bundlers).\nimport '@tensorflow/tfjs-core/dist/register_all_gradients.js';\n",
+);

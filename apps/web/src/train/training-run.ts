@@ -24,8 +24,11 @@ export interface BatchProgress {
 /** What a run reports to the page. */
 export interface TrainingEvents {
   onBatch(progress: BatchProgress): void;
-  /** `logs` holds loss, accuracy, val_loss, val_accuracy and seconds. */
-  onEpoch(epoch: number, logs: Logs): void;
+  /**
+   * `logs` holds loss, accuracy, val_loss, val_accuracy and seconds. `partial` is set when the run
+   * was stopped inside the epoch: its logs cover the images trained on before the stop.
+   */
+  onEpoch(epoch: number, logs: Logs, partial?: { images: number; of: number }): void;
 }
 
 /** The states of a run. */
@@ -85,7 +88,10 @@ export class TrainingRun {
           lastYield = performance.now();
         }
       },
-      onEpochEnd: (epoch, logs) => events.onEpoch(epoch, logs),
+      onEpochEnd: (epoch, logs) => {
+        const images = done - epoch * this.sizes.train;
+        events.onEpoch(epoch, logs, images < this.sizes.train ? { images, of: this.sizes.train } : undefined);
+      },
     };
     this.finished = this.run(data, config, callback);
   }

@@ -4,6 +4,7 @@ import type { FileSource, MnistData, SplitLimits } from '../data/mnist-data.js';
 import { missingMnistFiles, pickMnistFiles } from '../data/mnist-file-name.js';
 import { digitTile } from './digit-thumb.js';
 import { element } from './element.js';
+import type { StepError } from './step-error.js';
 
 // The served folder, relative to the page (the app's own server; see src/server/serve-mnist.ts).
 const SERVED = 'mnist/';
@@ -11,9 +12,10 @@ const SAMPLE_COUNT = 40;
 
 /**
  * The data step: offers the served MNIST folder when the server has one, and files picked or
- * dropped; loads them in the worker and calls `onLoaded`. Errors are shown in the step.
+ * dropped; loads them in the worker and calls `onLoaded`. Errors are shown in the step, and
+ * cleared when a load starts.
  */
-export function setUpDataPanel(limits: SplitLimits, onLoaded: (data: MnistData) => void, onError: (message: string) => void): void {
+export function setUpDataPanel(limits: SplitLimits, onLoaded: (data: MnistData) => void, error: StepError): void {
   const status = element('data-status', HTMLElement);
   const served = element('load-served', HTMLButtonElement);
   const input = element('files', HTMLInputElement);
@@ -23,6 +25,7 @@ export function setUpDataPanel(limits: SplitLimits, onLoaded: (data: MnistData) 
   const load = async (sources: FileSource[]): Promise<void> => {
     if (busy) return;
     busy = true;
+    error.clear();
     served.disabled = input.disabled = true;
     try {
       const data = await loadInWorker(sources, limits, (message) => (status.textContent = message));
@@ -30,10 +33,10 @@ export function setUpDataPanel(limits: SplitLimits, onLoaded: (data: MnistData) 
       showChecks(data);
       showSamples(data);
       onLoaded(data);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+    } catch (thrown) {
+      const message = thrown instanceof Error ? thrown.message : String(thrown);
       status.textContent = '';
-      onError(`data: ${message}`);
+      error.show(`data: ${message}`);
     } finally {
       busy = false;
       served.disabled = input.disabled = false;
@@ -44,7 +47,7 @@ export function setUpDataPanel(limits: SplitLimits, onLoaded: (data: MnistData) 
     const picked = pickMnistFiles(files);
     const missing = missingMnistFiles(picked);
     if (missing.length > 0) {
-      onError(`data: missing ${missing.join(', ')} (raw or .gz); pick all four files at once`);
+      error.show(`data: missing ${missing.join(', ')} (raw or .gz); pick all four files at once`);
       return;
     }
     void load([...picked].map(([name, blob]) => ({ name, blob })));

@@ -2,6 +2,7 @@ import { DENOISE_CHOICES, modelInput } from '../preprocess/denoise.js';
 import type { Session } from '../session.js';
 import { digitTile } from './digit-thumb.js';
 import { element } from './element.js';
+import type { StepError } from './step-error.js';
 
 const PREVIEW_COUNT = 8;
 
@@ -10,7 +11,7 @@ const PREVIEW_COUNT = 8;
  * preview on the first training digits. Returns the function that redraws the preview (call it
  * when data arrives).
  */
-export function setUpDenoisePanel(session: Session, onError: (message: string) => void): () => void {
+export function setUpDenoisePanel(session: Session, error: StepError): () => void {
   const select = element('denoise', HTMLSelectElement);
   const preview = element('denoise-preview', HTMLElement);
 
@@ -40,9 +41,9 @@ export function setUpDenoisePanel(session: Session, onError: (message: string) =
 
   select.addEventListener('change', () => {
     session.denoise = DENOISE_CHOICES[select.value];
-    show().catch((error: unknown) => onError(`preprocessing: ${error instanceof Error ? error.message : String(error)}`));
+    show().then(error.clear, (thrown: unknown) => error.show(`preprocessing: ${thrown instanceof Error ? thrown.message : String(thrown)}`));
   });
   return () => {
-    show().catch((error: unknown) => onError(`preprocessing: ${error instanceof Error ? error.message : String(error)}`));
+    show().then(error.clear, (thrown: unknown) => error.show(`preprocessing: ${thrown instanceof Error ? thrown.message : String(thrown)}`));
   };
 }

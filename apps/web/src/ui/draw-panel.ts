@@ -6,12 +6,13 @@ import type { Session } from '../session.js';
 import { showPrediction } from '../view.js';
 import { paintDigit } from './digit-thumb.js';
 import { element } from './element.js';
+import type { StepError } from './step-error.js';
 
 /**
  * The drawing step: the pad, the 28 × 28 input the model sees, and the live probabilities.
  * While one prediction runs, only the latest drawing waits for the next.
  */
-export function setUpDrawPanel(session: Session, onError: (message: string) => void): void {
+export function setUpDrawPanel(session: Session, error: StepError): void {
   const preview = element('digit', HTMLCanvasElement);
   let busy = false;
   let waiting: Uint8Array | undefined;
@@ -25,9 +26,10 @@ export function setUpDrawPanel(session: Session, onError: (message: string) => v
     try {
       const prediction = await predictDigit(session.model, input);
       showPrediction(prediction);
+      error.clear();
       publishState({ drawing: { ...prediction, input: Array.from(input) } });
-    } catch (error) {
-      onError(`drawing: ${error instanceof Error ? error.message : String(error)}`);
+    } catch (thrown) {
+      error.show(`drawing: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
     } finally {
       busy = false;
       const next = waiting;

@@ -8,18 +8,23 @@ import { makeOptimizer, parseTrainingConfig } from '../train/training-config.js'
 import { splitSizes } from '../train/split-sizes.js';
 import { type BatchProgress, TrainingRun } from '../train/training-run.js';
 import { element } from './element.js';
+import type { StepError } from './step-error.js';
 import { TrainingChart } from './training-chart.js';
 
 /** Callbacks from the training step to the rest of the page. */
 export interface TrainingPanelHooks {
   onTrainingStart(): void;
   onTrained(): void;
-  onError(message: string): void;
+  /** The training step's error line. */
+  error: StepError;
 }
 
 /**
  * The training step: the form (the lesson's settings by default), start / pause / resume / stop,
- * progress with samples per second and time left, live charts and the per-epoch table.
+ * progress with samples per second and time left (a line screen readers are not read every
+ * batch; the status announces each epoch and the end), live charts and the per-epoch table. An
+ * epoch cut short by Stop is marked partial in the table and gets no epoch point in the charts.
+ * The backend picker is locked while a run is active: switching reloads the page.
  * Returns a function to call when data is loaded: it enables the form and shows the split sizes.
  */
 export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks): () => void {
@@ -30,11 +35,17 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
     HTMLButtonElement,
   ];
   const status = element('train-status', HTMLElement);
+  const progressLine = element('train-progress-line', HTMLElement);
   const progress = element('progress', HTMLProgressElement);
-  const speed = element('speed', HTMLElement);
+  const picker = element('backend-select', HTMLSelectElement);
+  const pickerNote = element('backend-locked', HTMLElement);
   const table = element('epochs', HTMLTableElement);
-  const lossChart = new TrainingChart(element('loss-chart', HTMLElement), 'loss');
-  const accuracyChart = new TrainingChart(element('accuracy-chart', HTMLElement), 'accuracy');
+  const lossChart = new TrainingChart(element('loss-chart', HTMLElement), 'loss', element('loss-table', HTMLTableElement));
+  const accuracyChart = new TrainingChart(element('accuracy-chart', HTMLElement), 'accuracy', element('accuracy-table', HTMLTableElement));
+  const logScale = element('loss-log', HTMLInputElement);
+  logScale.addEventListener('change', () => {
+    lossChart.logScale = logScale.checked;
+  });
   let run: TrainingRun | undefined;
 
   const setButtons = (): void => {
@@ -44,6 +55,8 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
     stop.disabled = !active || run?.state === 'stopping';
     pause.textContent = run?.state === 'paused' ? 'Resume' : 'Pause';
     for (const field of form.querySelectorAll('input, select')) (field as HTMLInputElement).disabled = active;
+    picker.disabled = active;
+    pickerNote.hidden = !active;
   };
 
   const showSizes = (): void => {
@@ -74,9 +87,10 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
     try {
       config = parseTrainingConfig(values);
     } catch (error) {
-      hooks.onError(`training: ${error instanceof Error ? error.message : String(error)}`);
+      hooks.error.show(`training: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
+    hooks.error.clear();
     session.model.dispose();
     session.model = createLessonModel({ hiddenUnits: config.hiddenUnits, optimizer: makeOptimizer(config) });
     session.model.metadata = modelMetadata(session.denoise);
@@ -93,6 +107,8 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
     progress.value = 0;
     const epochs: Logs[] = [];
     let samplesPerSecond = 0;
+    let partialEpoch: { epoch: number; images: number; of: number } | undefined;
+    progressLine.textContent = '';
     const started = performance.now();
     try {
       run = new TrainingRun(session.model, data.train, config, {
@@ -102,21 +118,27 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
           accuracyChart.addBatch(p.position, p.accuracy);
           progress.value = p.position / config.epochs;
           const left = p.secondsLeft === undefined ? '' : ` · about ${formatDuration(p.secondsLeft)} left`;
-          status.textContent = `Epoch ${Math.min(config.epochs, Math.floor(p.position) + 1)} of ${config.epochs} · loss ${p.loss.toFixed(4)} · accuracy ${p.accuracy.toFixed(4)}${left}${run?.state === 'paused' ? ' · paused' : ''}`;
-          speed.textContent = samplesPerSecond > 0 ? `· ${Math.round(samplesPerSecond).toLocaleString('en')} samples/s` : '';
+          const pace = samplesPerSecond > 0 ? ` · ${Math.round(samplesPerSecond).toLocaleString('en')} samples/s` : '';
+          progressLine.textContent = `Epoch ${Math.min(config.epochs, Math.floor(p.position) + 1)} of ${config.epochs} · loss ${p.loss.toFixed(4)} · accuracy ${p.accuracy.toFixed(4)}${pace}${left}${run?.state === 'paused' ? ' · paused' : ''}`;
           publishState({ training: { state: run?.state ?? 'running', epochs, samplesPerSecond } });
         },
-        onEpoch: (epoch, logs) => {
-          epochs.push(logs);
-          lossChart.addEpoch(epoch, logs.loss, logs.val_loss);
-          accuracyChart.addEpoch(epoch, logs.accuracy, logs.val_accuracy);
-          addEpochRow(table, epoch, logs);
+        onEpoch: (epoch, logs, partial) => {
+          // A stopped epoch's scores cover only part of the data: no epoch point, a marked row.
+          if (partial) partialEpoch = { epoch, ...partial };
+          else {
+            epochs.push(logs);
+            lossChart.addEpoch(epoch, logs.loss, logs.val_loss);
+            accuracyChart.addEpoch(epoch, logs.accuracy, logs.val_accuracy);
+            const val = logs.val_accuracy === undefined ? '' : `, validation accuracy ${logs.val_accuracy.toFixed(4)}`;
+            status.textContent = `Epoch ${epoch + 1} of ${config.epochs} done: loss ${logs.loss?.toFixed(4)}${val}.`;
+          }
+          addEpochRow(table, epoch, logs, partial);
           publishState({ training: { state: run?.state ?? 'running', epochs, samplesPerSecond } });
         },
       });
     } catch (error) {
       session.training = false;
-      hooks.onError(`training: ${error instanceof Error ? error.message : String(error)}`);
+      hooks.error.show(`training: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
     const sizes = run.sizes;
@@ -126,12 +148,19 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
     thisRun.finished
       .then((history) => {
         const seconds = (performance.now() - started) / 1000;
-        const done = history.epoch.length;
-        status.textContent = `${thisRun.state === 'finished' && done < config.epochs ? 'Stopped' : 'Done'}: ${done} epoch${done === 1 ? '' : 's'} in ${formatDuration(seconds)}.`;
-        session.trained = done > 0;
-        publishState({ training: { state: 'finished', epochs, samplesPerSecond } });
+        const full = epochs.length;
+        const epochWord = `${full} full epoch${full === 1 ? '' : 's'}`;
+        const pace = samplesPerSecond > 0 ? ` at ${Math.round(samplesPerSecond).toLocaleString('en')} samples/s` : '';
+        status.textContent = partialEpoch
+          ? `Stopped during epoch ${partialEpoch.epoch + 1}, after ${partialEpoch.images.toLocaleString('en')} of ${partialEpoch.of.toLocaleString('en')} images: ${epochWord} in ${formatDuration(seconds)}.`
+          : `${full < config.epochs ? 'Stopped' : 'Done'}: ${epochWord.replace('full ', '')} in ${formatDuration(seconds)}${pace}.`;
+        progressLine.textContent = '';
+        // Trained at all: a stopped epoch still changed the weights.
+        session.trained = history.epoch.length > 0;
+        session.partial = partialEpoch !== undefined || full < config.epochs;
+        publishState({ training: { state: 'finished', epochs, samplesPerSecond, ...(partialEpoch ? { partialEpoch } : {}) } });
       })
-      .catch((error: unknown) => hooks.onError(`training: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) => hooks.error.show(`training: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
         session.training = false;
         setButtons();
@@ -142,7 +171,9 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
   pause.addEventListener('click', () => {
     if (run?.state === 'paused') run.resume();
     else run?.pause();
-    status.textContent = run?.state === 'paused' ? `${status.textContent} · paused` : status.textContent.replace(' · paused', '');
+    const paused = run?.state === 'paused';
+    status.textContent = paused ? 'Paused. Resume to go on, or stop.' : 'Resumed.';
+    progressLine.textContent = paused ? `${progressLine.textContent} · paused` : progressLine.textContent.replace(' · paused', '');
     publishState({ training: { ...(window.__labState?.training ?? { epochs: [], samplesPerSecond: 0 }), state: run?.state ?? 'finished' } });
     setButtons();
   });
@@ -158,11 +189,13 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
   };
 }
 
-function addEpochRow(table: HTMLTableElement, epoch: number, logs: Logs): void {
+function addEpochRow(table: HTMLTableElement, epoch: number, logs: Logs, partial?: { images: number; of: number }): void {
   table.hidden = false;
   const row = (table.tBodies[0] ?? table.createTBody()).insertRow();
   const format = (v: number | undefined, digits = 4): string => (v === undefined ? '–' : v.toFixed(digits));
-  for (const text of [String(epoch + 1), format(logs.loss), format(logs.accuracy), format(logs.val_loss), format(logs.val_accuracy), format(logs.seconds, 1)]) {
+  const label = partial ? `${epoch + 1} (partial: ${partial.images.toLocaleString('en')} of ${partial.of.toLocaleString('en')} images)` : String(epoch + 1);
+  if (partial) row.className = 'partial';
+  for (const text of [label, format(logs.loss), format(logs.accuracy), format(logs.val_loss), format(logs.val_accuracy), format(logs.seconds, 1)]) {
     row.insertCell().textContent = text;
   }
 }

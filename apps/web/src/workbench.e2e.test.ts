@@ -1,0 +1,243 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MNIST_FILES } from '@lab/data';
+import { type Chromium, chromiumMissing, launchChromium } from '@lab/testing/chromium';
+import type { Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findMnistFile, mnistDir } from './server/serve-mnist.js';
+import { labState, openApp } from './test/app-page.js';
+import { type ServedApp, serveBuiltApp } from './test/serve-app.js';
+
+// The workbench's fixes, in Debian's Chromium against the production build: errors beside their
+// step, the backend locked while training, a stopped epoch reported as partial, samples/s beside
+// training, charts with read-outs, zoom, log scale, a previous run and text tables, the heat map's
+// scale, marked selection and one tab stop, gallery counts, "Load from this browser" only once
+// saved, a model loaded by URL (tfjs's http loader in the bundle), and axe-core's check.
+
+const missing = chromiumMissing();
+const requireBrowser = process.env.LAB_REQUIRE_BROWSER === '1';
+const dataDir = mnistDir();
+const dataMissing = MNIST_FILES.some((f) => !findMnistFile(dataDir, f)) ? `the four MNIST files are not in ${dataDir}` : undefined;
+// LAB_UPDATE_DOCS=1 writes the screenshots to docs/web/ (the views the README shows), else to /tmp.
+const DOCS = fileURLToPath(new URL('../../../docs/web/', import.meta.url));
+const SHOTS = process.env.LAB_UPDATE_DOCS === '1' ? DOCS : `${process.env.LAB_SCREENSHOT_DIR ?? '/tmp/lab-web'}-workbench-`;
+/** 3,000 training images: 2,700 to train on after the 10 % validation split. */
+const QUERY = '?trainLimit=3000&testLimit=1000';
+
+/** Elements the Tab key stops at, in the page as it is now. */
+function tabStops(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]')].filter(
+        (e) => e.tabIndex >= 0 && !(e as HTMLButtonElement).disabled && e.getClientRects().length > 0 && !e.closest('[hidden], details:not([open]) > :not(summary)'),
+      ).length,
+  );
+}
+
+/** Starts training with `epochs` and waits until it is past `fraction` of the first epoch. */
+async function startTraining(page: Page, epochs: number, fraction = 0): Promise<void> {
+  await page.locator('input[name=epochs]').fill(String(epochs));
+  await page.locator('input[name=learningRate]').fill('0.004');
+  await page.locator('#start').click();
+  await page.waitForFunction((f) => (document.getElementById('progress') as HTMLProgressElement).value > f, fraction, { timeout: 60_000 });
+}
+
+async function finished(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__labState?.training?.state === 'finished' || window.__labState?.stepError, null, { timeout: 90_000 });
+}
+
+if (missing !== undefined && !requireBrowser) {
+  it.skip(`workbench in headless Chromium: ${missing}`, () => {});
+} else {
+  describe.skipIf(dataMissing !== undefined && !requireBrowser)('workbench in headless Chromium (production build)', () => {
+    let app: ServedApp | undefined;
+    let browser: Chromium | undefined;
+
+    beforeAll(async () => {
+      if (missing) throw new Error(`LAB_REQUIRE_BROWSER=1 but ${missing}`);
+      if (dataMissing) throw new Error(`LAB_REQUIRE_BROWSER=1 but ${dataMissing}`);
+      [app, browser] = await Promise.all([serveBuiltApp(), launchChromium()]);
+      await mkdir(path.dirname(`${SHOTS}x`), { recursive: true });
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await app?.close();
+    });
+
+    it('shows errors beside their step, locks the backend while training, reports a stopped epoch as partial', async () => {
+      const run = await openApp(browser!, app!, QUERY);
+      const { page } = run;
+      // Nothing stored in this fresh profile: nothing to load from the browser.
+      await expect.poll(() => page.locator('#load-model').getAttribute('title')).toBe('Nothing is saved in this browser yet');
+      expect(await page.locator('#load-model').isDisabled()).toBe(true);
+
+      // Two of the four files: the error shows in step 1, not in the header, and clears on a good load.
+      await page.locator('#files').setInputFiles(MNIST_FILES.slice(0, 2).map((name) => findMnistFile(dataDir, name)!));
+      await expect.poll(() => page.locator('#data-error').isVisible()).toBe(true);
+      expect(await page.locator('#data-error').textContent()).toMatch(/^data: missing t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte/);
+      expect(await page.locator('#error').isVisible()).toBe(false);
+      expect((await labState(page)).stepErrorIn).toBe('data');
+      await page.locator('#load-served').click();
+      await page.waitForFunction(() => window.__labState?.data, null, { timeout: 30_000 });
+      expect(await page.locator('#data-error').isVisible()).toBe(false);
+      expect((await labState(page)).stepError).toBeUndefined();
+
+      // While training: the picker is locked and says why; samples/s sits in the training step.
+      await startTraining(page, 2, 0.2);
+      expect(await page.locator('#backend-select').isDisabled()).toBe(true);
+      expect(await page.locator('#backend-locked').isVisible()).toBe(true);
+      expect(await page.locator('#train-progress-line').textContent()).toMatch(/^Epoch 1 of 2 · loss \d\.\d{4} · accuracy \d\.\d{4} · [\d,]+ samples\/s/);
+      expect(await page.locator('header').textContent()).not.toContain('samples/s');
+      // The per-batch line is not a live region; the status is, and it is not rewritten every batch.
+      expect(await page.locator('#train-progress-line').getAttribute('aria-live')).toBe('off');
+      expect(await page.locator('#train-status').textContent()).toBe('Training on 2,700 images…');
+
+      // Stop inside the first epoch: a partial row, no epoch point, and a status that says so.
+      await page.locator('#stop').click();
+      await finished(page);
+      const state = await labState(page);
+      expect(state.stepError).toBeUndefined();
+      expect(state.training!.epochs).toEqual([]);
+      expect(state.training!.partialEpoch!.epoch).toBe(0);
+      expect(state.training!.partialEpoch!.of).toBe(2700);
+      expect(state.training!.partialEpoch!.images).toBeGreaterThan(0);
+      expect(state.training!.partialEpoch!.images).toBeLessThan(2700);
+      expect(await page.locator('#train-status').textContent()).toMatch(/^Stopped during epoch 1, after [\d,]+ of 2,700 images: 0 full epochs in /);
+      expect(await page.locator('#epochs tbody tr.partial').count()).toBe(1);
+      expect(await page.locator('#epochs tbody tr').first().textContent()).toMatch(/^1 \(partial: [\d,]+ of 2,700 images\)/);
+      expect(await page.locator('#loss-table tbody tr').count()).toBe(0);
+      expect(await page.locator('#train-progress-line').textContent()).toBe('');
+      expect(await page.locator('#model-note').textContent()).toContain('stopped early');
+      expect(await page.locator('#backend-select').isDisabled()).toBe(false);
+      expect(await page.locator('#backend-locked').isVisible()).toBe(false);
+
+      // A trained model that is not saved: switching the backend asks first; dismissed, nothing changes.
+      const asked: string[] = [];
+      page.once('dialog', (dialog) => {
+        asked.push(dialog.message());
+        void dialog.dismiss();
+      });
+      const url = page.url();
+      await page.locator('#backend-select').selectOption('wasm');
+      await expect.poll(() => asked.length).toBe(1);
+      expect(asked[0]).toContain('has not been saved');
+      expect(await page.locator('#backend-select').inputValue()).toBe('webgl');
+      expect(page.url()).toBe(url);
+      expect(run.consoleErrors).toEqual([]);
+      await page.close();
+    }, 150_000);
+
+    it('charts read out, zoom, switch to log and keep the previous run; the heat map is one tab stop; a model loads by URL; axe finds nothing serious', async () => {
+      const run = await openApp(browser!, app!, QUERY);
+      const { page } = run;
+      await page.locator('#load-served').click();
+      await page.waitForFunction(() => window.__labState?.data, null, { timeout: 30_000 });
+      for (const round of [1, 2]) {
+        await startTraining(page, 1);
+        await finished(page);
+        expect((await labState(page)).stepError).toBeUndefined();
+        expect(await page.locator('#train-status').textContent()).toMatch(/^Done: 1 epoch in .* at [\d,]+ samples\/s\.$/);
+        expect(await page.locator('#loss-table tbody tr').count()).toBe(1);
+        // The second run shows the first beside it, in the charts and in their tables.
+        const head = await page.locator('#loss-table thead').textContent();
+        if (round === 1) expect(head).not.toContain('previous');
+        else expect(head).toContain('previous train');
+      }
+      // Hover: the legend reads the values under the cursor.
+      const chart = (await page.locator('#loss-chart .u-over').boundingBox())!;
+      await page.mouse.move(chart.x + chart.width * 0.98, chart.y + chart.height / 2);
+      await expect.poll(async () => (await page.locator('#loss-chart .u-legend .u-value').allTextContents()).some((v) => /^\d+\.\d{4}$/.test(v))).toBe(true);
+      // Drag across the first half to zoom into it; a double click zooms back out.
+      const full = await page.locator('#loss-chart').getAttribute('data-epochs');
+      await page.mouse.move(chart.x + 2, chart.y + chart.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(chart.x + chart.width / 2, chart.y + chart.height / 2, { steps: 5 });
+      await page.mouse.up();
+      await expect.poll(() => page.locator('#loss-chart').getAttribute('data-epochs')).not.toBe(full);
+      await page.mouse.dblclick(chart.x + chart.width / 2, chart.y + chart.height / 2);
+      await expect.poll(() => page.locator('#loss-chart').getAttribute('data-epochs')).toBe(full);
+      await page.locator('#loss-log').check();
+      expect(await page.locator('#loss-chart').getAttribute('data-scale')).toBe('log');
+      expect(await page.locator('#loss-chart canvas').count()).toBe(1);
+      await page.locator('#train').screenshot({ path: `${SHOTS}train.png` });
+
+      // The heat map: one tab stop; arrows move, Enter opens and marks the cell; the scale recolours.
+      await page.locator('#evaluate-button').click();
+      await page.waitForFunction(() => window.__labState?.evaluation || window.__labState?.stepError, null, { timeout: 30_000 });
+      expect(await page.locator('#confusion button[tabindex="0"]').count()).toBe(1);
+      expect(await page.locator('#confusion button[tabindex="-1"]').count()).toBe(99);
+      await page.locator('#confusion button[data-true="0"][data-predicted="0"]').focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      expect(await page.evaluate(() => [document.activeElement?.getAttribute('data-true'), document.activeElement?.getAttribute('data-predicted')])).toEqual(['1', '2']);
+      await page.keyboard.press('Enter');
+      expect(await page.locator('#confusion button[aria-pressed="true"]').count()).toBe(1);
+      expect(await page.locator('#confusion button[data-true="1"][data-predicted="2"]').getAttribute('aria-pressed')).toBe('true');
+      expect(await page.locator('#cell-title').textContent()).toMatch(/^True 1, predicted 2: \d+ digits?/);
+      const matrix = (await labState(page)).evaluation!.matrix;
+      // A rare mistake (the smallest non-zero off-diagonal count) is fainter on the linear scale than on the log one.
+      const cells = matrix.flatMap((row, t) => row.map((n, p) => ({ n, t, p }))).filter((c) => c.t !== c.p && c.n > 0);
+      const rare = cells.reduce((a, b) => (b.n < a.n ? b : a));
+      const background = () => page.locator(`#confusion button[data-true="${rare.t}"][data-predicted="${rare.p}"]`).evaluate((b) => (b as HTMLElement).style.background);
+      const linear = await background();
+      await page.locator('#heat-scale').selectOption('log');
+      expect(await background()).not.toBe(linear);
+      const wrong = cells.reduce((a, c) => a + c.n, 0);
+      expect(await page.locator('#misclassified-title').textContent()).toBe(
+        `Misclassified, most confident first: ${wrong.toLocaleString('en')} digits${wrong > 48 ? ' (the first 48 shown)' : ''}`,
+      );
+      await page.locator('#evaluate').screenshot({ path: `${SHOTS}evaluate.png` });
+      // The whole page is a few dozen tab stops (it was 123, 100 of them heat-map cells).
+      const stops = await tabStops(page);
+      console.info(`workbench: ${stops} tab stops after evaluation`);
+      expect(stops).toBeLessThan(45);
+
+      // axe-core on the page as it is now (run through the DevTools protocol, so the page's CSP does not apply).
+      const axeSource = await readFile(path.join(path.dirname(fileURLToPath(import.meta.resolve('axe-core'))), 'axe.min.js'), 'utf8');
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+        const result = await axe.run(document, { resultTypes: ['violations'] });
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+      });
+      console.info(`axe: ${JSON.stringify(violations)}`);
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+      // Save: now "Load from this browser" has something to load.
+      await page.locator('#save-model').click();
+      await expect.poll(() => page.locator('#load-model').isDisabled()).toBe(false);
+      // Download, put the files on the server, and load them by URL in a fresh page (tfjs's http loader).
+      const downloads: Download[] = [];
+      page.on('download', (download) => downloads.push(download));
+      await page.locator('#download-model').click();
+      await expect.poll(() => downloads.length, { timeout: 10_000 }).toBe(2);
+      const folder = path.join(app!.outDir, 'models', 'lab');
+      await mkdir(folder, { recursive: true });
+      for (const download of downloads) await writeFile(path.join(folder, download.suggestedFilename()), await readFile((await download.path())!));
+      expect(run.consoleErrors).toEqual([]);
+      await page.close();
+
+      const fresh = await openApp(browser!, app!, QUERY);
+      await fresh.page.locator('#model-url').fill('models/lab/lab-mnist.json');
+      await fresh.page.locator('#model-url-form button[type=submit]').click();
+      await fresh.page.waitForFunction(() => /^Loaded/.test(document.getElementById('model-status')?.textContent ?? '') || window.__labState?.stepError, null, { timeout: 30_000 });
+      expect((await labState(fresh.page)).stepError).toBeUndefined();
+      expect(await fresh.page.locator('#model-status').textContent()).toMatch(/^Loaded 101,770 weights from http:\/\/127\.0\.0\.1:\d+\/models\/lab\/lab-mnist\.json\.$/);
+      // A bad URL: the error is in step 5, and a good load after it clears it.
+      await fresh.page.locator('#model-url').fill('models/none/model.json');
+      await fresh.page.locator('#model-url-form button[type=submit]').click();
+      await expect.poll(() => fresh.page.locator('#model-error').isVisible()).toBe(true);
+      expect(await fresh.page.locator('#model-error').textContent()).toMatch(/^model: loading from the url: /);
+      await fresh.page.locator('#model-url').fill('models/lab/lab-mnist.json');
+      await fresh.page.locator('#model-url-form button[type=submit]').click();
+      await expect.poll(() => fresh.page.locator('#model-error').isVisible()).toBe(false);
+      await fresh.page.locator('#model').screenshot({ path: `${SHOTS}model.png` });
+      expect(fresh.consoleErrors.filter((e) => !e.includes('404'))).toEqual([]);
+      expect(fresh.foreignRequests).toEqual([]);
+      await fresh.page.close();
+    }, 200_000);
+  });
+}
