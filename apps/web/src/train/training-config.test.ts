@@ -9,8 +9,9 @@ describe('parseTrainingConfig', () => {
   });
 
   it('reads the form strings and the decay checkbox', () => {
-    const config = parseTrainingConfig({ hiddenUnits: '64', epochs: '2', optimizer: 'sgd', learningRate: '0.1', decay: 'on' });
-    expect(config).toMatchObject({ hiddenUnits: 64, epochs: 2, optimizer: 'sgd', learningRate: 0.1, decay: true });
+    const config = parseTrainingConfig({ architecture: 'flatten,dense:64:tanh', seed: '7', epochs: '2', optimizer: 'sgd', learningRate: '0.1', decay: 'on' });
+    expect(config).toMatchObject({ seed: 7, epochs: 2, optimizer: 'sgd', learningRate: 0.1, decay: true });
+    expect(config.architecture).toEqual([{ kind: 'flatten' }, { kind: 'dense', units: 64, activation: 'tanh' }]);
   });
 
   it('names the field out of range', () => {
@@ -19,6 +20,8 @@ describe('parseTrainingConfig', () => {
     expect(() => parseTrainingConfig({ validationSplit: '1' })).toThrow("validationSplit: must be a number in [0, 1), got '1'");
     expect(() => parseTrainingConfig({ learningRate: 'fast' })).toThrow('learningRate');
     expect(() => parseTrainingConfig({ optimizer: 'rmsprop' })).toThrow("optimizer: must be one of adam, sgd, got 'rmsprop'");
+    expect(() => parseTrainingConfig({ seed: '-1' })).toThrow("seed: must be an integer from 0 to 2147483647, got '-1'");
+    expect(() => parseTrainingConfig({ architecture: 'conv:8:3' })).toThrow('architecture: the output layer (Dense 10, softmax) needs a flat input');
   });
 });
 

@@ -1,4 +1,6 @@
 import { adam, exponentialDecay, type GradientTransformation, type Schedule, sgd } from '@lab/optim';
+import { LESSON_SEED } from '../lesson-model.js';
+import { architectureShapes, type LayerSpec, PRESETS, parseArchitecture } from '../model/architecture.js';
 
 /** The optimizers the page offers. */
 export const OPTIMIZERS = ['adam', 'sgd'] as const;
@@ -6,8 +8,10 @@ export type OptimizerChoice = (typeof OPTIMIZERS)[number];
 
 /** Everything the training form sets. */
 export interface TrainingConfig {
-  /** Units of the hidden Dense layer (the lesson: 128). */
-  hiddenUnits: number;
+  /** The layers before the output layer (see `parseArchitecture`); the lesson's: Flatten, Dense 128 relu. */
+  architecture: LayerSpec[];
+  /** Seeds the weights, the shuffles and dropout: the same seed on the same backend gives the same run. */
+  seed: number;
   epochs: number;
   batchSize: number;
   optimizer: OptimizerChoice;
@@ -22,7 +26,8 @@ export interface TrainingConfig {
 
 /** The lesson's settings: Keras' `model.fit(x, y, epochs=5, batch_size=64)` with Adam at 0.001. */
 export const LESSON_CONFIG: Readonly<TrainingConfig> = {
-  hiddenUnits: 128,
+  architecture: parseArchitecture(PRESETS.mlp),
+  seed: LESSON_SEED,
   epochs: 5,
   batchSize: 64,
   optimizer: 'adam',
@@ -35,8 +40,8 @@ export const LESSON_CONFIG: Readonly<TrainingConfig> = {
 
 type Check = (value: number) => boolean;
 const positiveInteger: Check = (v) => Number.isInteger(v) && v >= 1;
-const RULES: Record<Exclude<keyof TrainingConfig, 'optimizer' | 'decay'>, [Check, string]> = {
-  hiddenUnits: [(v) => positiveInteger(v) && v <= 4096, 'an integer from 1 to 4096'],
+const RULES: Record<Exclude<keyof TrainingConfig, 'optimizer' | 'decay' | 'architecture'>, [Check, string]> = {
+  seed: [(v) => Number.isInteger(v) && v >= 0 && v < 2 ** 31, 'an integer from 0 to 2147483647'],
   epochs: [(v) => positiveInteger(v) && v <= 100, 'an integer from 1 to 100'],
   batchSize: [(v) => positiveInteger(v) && v <= 4096, 'an integer from 1 to 4096'],
   learningRate: [(v) => v > 0 && v <= 10, 'a number in (0, 10]'],
@@ -46,8 +51,9 @@ const RULES: Record<Exclude<keyof TrainingConfig, 'optimizer' | 'decay'>, [Check
 };
 
 /**
- * Reads the training form's values (strings, as the form gives them; missing ones take the
- * lesson's value) into a config. Throws naming the first field that is out of range.
+ * Reads the training form's values (strings, as the form gives them, or the page's URL; missing
+ * ones take the lesson's value) into a config. Throws naming the first field that is out of
+ * range, or the layer at fault in the architecture.
  */
 export function parseTrainingConfig(values: Readonly<Record<string, string | boolean | undefined>>): TrainingConfig {
   const config: TrainingConfig = { ...LESSON_CONFIG };
@@ -63,6 +69,15 @@ export function parseTrainingConfig(values: Readonly<Record<string, string | boo
     throw new Error(`optimizer: must be one of ${OPTIMIZERS.join(', ')}, got '${String(optimizer)}'`);
   }
   config.optimizer = optimizer as OptimizerChoice;
+  const architecture = values.architecture;
+  if (typeof architecture === 'string' && architecture.trim() !== '') {
+    try {
+      config.architecture = parseArchitecture(architecture);
+      architectureShapes(config.architecture);
+    } catch (error) {
+      throw new Error(`architecture: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   config.decay = values.decay === true || values.decay === 'on' || values.decay === 'true';
   return config;
 }

@@ -15,7 +15,7 @@ function tinyData(count: number) {
 
 describe('TrainingRun', () => {
   it('reports batches and epochs, pauses, resumes and stops at a batch boundary, leaking nothing', async () => {
-    const config = { ...LESSON_CONFIG, hiddenUnits: 8, epochs: 50, batchSize: 10, validationSplit: 0.2 };
+    const config = { ...LESSON_CONFIG, epochs: 50, batchSize: 10, validationSplit: 0.2 };
     const model = createLessonModel({ hiddenUnits: 8, optimizer: makeOptimizer(config) });
     const before = tf.memory().numTensors;
     const batches: BatchProgress[] = [];

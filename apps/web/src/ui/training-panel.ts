@@ -1,5 +1,5 @@
 import type { Logs } from '@lab/models';
-import { createLessonModel } from '../lesson-model.js';
+import { buildArchitecture } from '../model/architecture.js';
 import { publishState } from '../lab-result.js';
 import { modelMetadata } from '../preprocess/denoise.js';
 import type { Session } from '../session.js';
@@ -7,7 +7,9 @@ import { formatDuration } from '../train/throughput.js';
 import { makeOptimizer, parseTrainingConfig } from '../train/training-config.js';
 import { splitSizes } from '../train/split-sizes.js';
 import { type BatchProgress, TrainingRun } from '../train/training-run.js';
+import { setUpArchitecturePanel } from './architecture-panel.js';
 import { element } from './element.js';
+import { bindFormToUrl } from './form-url.js';
 import type { StepError } from './step-error.js';
 import { TrainingChart } from './training-chart.js';
 
@@ -29,6 +31,9 @@ export interface TrainingPanelHooks {
  */
 export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks): () => void {
   const form = element('train-form', HTMLFormElement);
+  // Settings from the address first, then the architecture editor reads its text from the form.
+  bindFormToUrl(form);
+  setUpArchitecturePanel();
   const [start, pause, stop] = (['start', 'pause', 'stop'] as const).map((id) => element(id, HTMLButtonElement)) as [
     HTMLButtonElement,
     HTMLButtonElement,
@@ -38,6 +43,7 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
   const progressLine = element('train-progress-line', HTMLElement);
   const progress = element('progress', HTMLProgressElement);
   const picker = element('backend-select', HTMLSelectElement);
+  const architecture = element('architecture-editor', HTMLFieldSetElement);
   const pickerNote = element('backend-locked', HTMLElement);
   const table = element('epochs', HTMLTableElement);
   const lossChart = new TrainingChart(element('loss-chart', HTMLElement), 'loss', element('loss-table', HTMLTableElement));
@@ -55,6 +61,8 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
     stop.disabled = !active || run?.state === 'stopping';
     pause.textContent = run?.state === 'paused' ? 'Resume' : 'Pause';
     for (const field of form.querySelectorAll('input, select')) (field as HTMLInputElement).disabled = active;
+    // The editor's buttons too: a disabled fieldset disables everything in it.
+    architecture.disabled = active;
     picker.disabled = active;
     pickerNote.hidden = !active;
   };
@@ -92,7 +100,8 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
     }
     hooks.error.clear();
     session.model.dispose();
-    session.model = createLessonModel({ hiddenUnits: config.hiddenUnits, optimizer: makeOptimizer(config) });
+    session.model = buildArchitecture(config.architecture, config.seed);
+    session.model.compile({ optimizer: makeOptimizer(config), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
     session.model.metadata = modelMetadata(session.denoise);
     session.trained = false;
     session.training = true;
