@@ -28,6 +28,10 @@ export interface LabState {
     partialEpoch?: { epoch: number; images: number; of: number };
   };
   evaluation?: { accuracy: number; matrix: number[][] };
+  /** What the "Inside the model" view last drew: the layer, its units, the weight pictures and activations. */
+  inside?: { layer: string; units: number; pictures: number; activations: number };
+  /** How many runs the runs panel has kept since the page opened. */
+  runs?: number;
   drawing?: DigitPrediction & { input: number[] };
   /** The last error shown in a step (data, training, evaluation, drawing, model), until that step runs again. */
   stepError?: string;

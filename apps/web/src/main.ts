@@ -10,7 +10,9 @@ import { setUpDataPanel } from './ui/data-panel.js';
 import { setUpDenoisePanel } from './ui/denoise-panel.js';
 import { setUpDrawPanel } from './ui/draw-panel.js';
 import { showEvaluation } from './ui/evaluation-view.js';
+import { showInside } from './ui/inside-view.js';
 import { setUpModelPanel } from './ui/model-panel.js';
+import { setUpRunsPanel } from './ui/runs-panel.js';
 import { stepError } from './ui/step-error.js';
 import { setUpTrainingPanel } from './ui/training-panel.js';
 import { element, showBackend, showError, showPrediction, showStatus, showSummary } from './view.js';
@@ -64,6 +66,15 @@ async function main(): Promise<void> {
 
   // Each step shows its errors beside its own controls, and clears them when it runs again.
   const errors = { data: stepError('data'), train: stepError('train'), evaluate: stepError('evaluate'), draw: stepError('draw'), model: stepError('model') };
+  // Inside the model: the weights and the activations for the drawn digit (else the first test digit).
+  const refreshInside = async (): Promise<void> => {
+    const digit = session.digit ?? (session.data ? session.data.test.images.subarray(0, 28 * 28) : undefined);
+    try {
+      await showInside(session.model, digit);
+    } catch (error) {
+      errors.train.show(`inside the model: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   const evaluate = element('evaluate-button', HTMLButtonElement);
   const modelNote = element('model-note', HTMLElement);
   const updateModelPanel = setUpModelPanel(
@@ -73,10 +84,19 @@ async function main(): Promise<void> {
       modelNote.textContent = 'A loaded model: draw a digit, it reads it.';
       element('probabilities', HTMLElement).replaceChildren();
       element('argmax', HTMLElement).textContent = '–';
+      void refreshInside();
     },
     errors.model,
   );
+  const runs = setUpRunsPanel();
   const enableTraining = setUpTrainingPanel(session, {
+    onWeightsChanged: () => void refreshInside(),
+    onRunEnded: (record) => {
+      runs.add(record).then(
+        () => publishState({ runs: (window.__labState?.runs ?? 0) + 1 }),
+        (error: unknown) => errors.train.show(`runs: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    },
     onTrainingStart: () => {
       evaluate.disabled = true;
       updateModelPanel();
@@ -92,6 +112,7 @@ async function main(): Promise<void> {
           ? 'Training was stopped early: the model reads digits, less well than a full run would.'
           : 'Trained on your data: draw a digit, it reads it.';
       showStatus(session.trained ? 'Trained. Evaluate it on the test set, or draw a digit.' : 'Ready.');
+      void refreshInside();
     },
     error: errors.train,
   });
@@ -104,6 +125,7 @@ async function main(): Promise<void> {
       showDenoisePreview();
       evaluate.disabled = !session.trained;
       showStatus('Data loaded. Set the training options and start.');
+      void refreshInside();
     },
     errors.data,
   );
@@ -117,6 +139,7 @@ async function main(): Promise<void> {
       const evaluation = await evaluateTest(session.model, data.test);
       showEvaluation(evaluation, data.test);
       publishState({ evaluation: { accuracy: evaluation.accuracy, matrix: evaluation.matrix } });
+      if (session.runId) void runs.setTestAccuracy(session.runId, evaluation.accuracy);
       showStatus(`Test accuracy ${evaluation.accuracy.toFixed(4)} on ${data.test.count.toLocaleString('en')} images.`);
     } catch (error) {
       errors.evaluate.show(`evaluation: ${error instanceof Error ? error.message : String(error)}`);
@@ -125,7 +148,7 @@ async function main(): Promise<void> {
       evaluate.disabled = session.training;
     }
   });
-  setUpDrawPanel(session, errors.draw);
+  setUpDrawPanel(session, errors.draw, refreshInside);
 
   showStatus(`Ready on the ${backend.name} backend. Load the data to train.`);
   publishResult({ ...prediction, backend: backend.name, backendFailures: backend.failures, renderer });

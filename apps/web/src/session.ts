@@ -11,8 +11,12 @@ export interface Session {
   model: Sequential;
   /** True once `model` has been trained. */
   trained: boolean;
+  /** The run (see the runs panel) `model` comes from; undefined for a loaded or untrained model. */
+  runId?: string;
   /** True when the last run was stopped before its last epoch ended. */
   partial?: boolean;
+  /** The last digit drawn (28 × 28, 0–255), for the inside view's activations. */
+  digit?: Uint8Array;
   /** True while a run trains `model`: evaluation waits. */
   training: boolean;
   /** The denoising filter picked for the next training run (the model keeps its own in its metadata). */

@@ -20,8 +20,10 @@ describe('TrainingRun', () => {
     const before = tf.memory().numTensors;
     const batches: BatchProgress[] = [];
     const epochs: number[] = [];
+    let paused: (() => void) | undefined;
     const run = new TrainingRun(model, tinyData(50), config, {
       onBatch: (p) => batches.push(p),
+      onPaused: () => paused?.(),
       onEpoch: (epoch, logs) => {
         epochs.push(epoch);
         expect(Object.keys(logs)).toEqual(expect.arrayContaining(['loss', 'accuracy', 'val_loss', 'val_accuracy']));
@@ -34,6 +36,16 @@ describe('TrainingRun', () => {
     const seen = batches.length;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(batches.length).toBe(seen); // nothing moves while paused
+    // Step: exactly one batch (40 images at batch 10: a quarter epoch), its loss read, then paused again.
+    const positionBefore = batches[batches.length - 1]?.position ?? 0;
+    const stepped = new Promise<void>((resolve) => {
+      paused = resolve;
+    });
+    run.step();
+    await stepped;
+    expect(run.state).toBe('paused');
+    expect(batches.length).toBe(seen + 1);
+    expect(batches[batches.length - 1]!.position).toBeCloseTo(positionBefore + 0.25, 10);
     run.resume();
     while (epochs.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
     run.stop();

@@ -29,6 +29,8 @@ export interface TrainingEvents {
    * was stopped inside the epoch: its logs cover the images trained on before the stop.
    */
   onEpoch(epoch: number, logs: Logs, partial?: { images: number; of: number }): void;
+  /** The run has just paused after a batch (Pause or Step): a time to look inside the model. */
+  onPaused?(): void;
 }
 
 /** The states of a run. */
@@ -50,6 +52,9 @@ export class TrainingRun {
   readonly sizes: { train: number; validation: number };
   private readonly throughput = new Throughput();
   private resumeRun: (() => void) | undefined;
+  // Step: train one batch, then pause again; while stepping every batch's loss is read.
+  private stepping = false;
+  private stepMode = false;
 
   constructor(
     private readonly model: Sequential,
@@ -62,9 +67,14 @@ export class TrainingRun {
     const totalSamples = this.sizes.train * config.epochs;
     let done = 0;
     let lastYield = performance.now();
+    // Reading the loss back costs a GPU sync: about 50 points per epoch, at most every batch;
+    // every batch when stepping, so each step shows its loss.
+    const interval = Math.max(1, Math.min(20, Math.ceil(steps / 50)));
+    const isStepping = (): boolean => this.stepMode;
     const callback: Callback = {
-      // Reading the loss back costs a GPU sync: about 50 points per epoch, at most every batch.
-      batchLogInterval: Math.max(1, Math.min(20, Math.ceil(steps / 50))),
+      get batchLogInterval() {
+        return isStepping() ? 1 : interval;
+      },
       onEpochBegin: (epoch) => {
         done = epoch * this.sizes.train;
       },
@@ -80,7 +90,14 @@ export class TrainingRun {
             secondsLeft: this.throughput.secondsLeft(totalSamples),
           });
         }
-        if (this.state === 'paused') await new Promise<void>((resolve) => (this.resumeRun = resolve));
+        if (this.stepping) {
+          this.stepping = false;
+          if (this.state === 'running') this.state = 'paused';
+        }
+        if (this.state === 'paused') {
+          events.onPaused?.();
+          await new Promise<void>((resolve) => (this.resumeRun = resolve));
+        }
         // fit clears stopTraining when it starts; a stop pressed before the first batch lands here.
         if (this.state === 'stopping') this.model.stopTraining = true;
         if (performance.now() - lastYield > YIELD_EVERY_MS || step === steps - 1) {
@@ -105,7 +122,17 @@ export class TrainingRun {
   resume(): void {
     if (this.state !== 'paused') return;
     this.state = 'running';
+    this.stepMode = false;
     this.throughput.reset();
+    this.resumeRun?.();
+  }
+
+  /** From a pause, trains one more batch and pauses again (TensorFlow Playground's step). */
+  step(): void {
+    if (this.state !== 'paused') return;
+    this.stepMode = true;
+    this.stepping = true;
+    this.state = 'running';
     this.resumeRun?.();
   }
 

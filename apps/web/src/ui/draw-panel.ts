@@ -12,7 +12,7 @@ import type { StepError } from './step-error.js';
  * The drawing step: the pad, the 28 × 28 input the model sees, and the live probabilities.
  * While one prediction runs, only the latest drawing waits for the next.
  */
-export function setUpDrawPanel(session: Session, error: StepError): void {
+export function setUpDrawPanel(session: Session, error: StepError, onDrawn: () => Promise<void> = async () => {}): void {
   const preview = element('digit', HTMLCanvasElement);
   let busy = false;
   let waiting: Uint8Array | undefined;
@@ -27,6 +27,8 @@ export function setUpDrawPanel(session: Session, error: StepError): void {
       const prediction = await predictDigit(session.model, input);
       showPrediction(prediction);
       error.clear();
+      // Awaited inside the busy section: the next prediction waits for it.
+      await onDrawn();
       publishState({ drawing: { ...prediction, input: Array.from(input) } });
     } catch (thrown) {
       error.show(`drawing: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
@@ -42,6 +44,7 @@ export function setUpDrawPanel(session: Session, error: StepError): void {
     // The pad's ink is already white on black; its faintest anti-aliased edge counts as ink.
     const input = Uint8Array.from(centerDigit(image, { invert: false, threshold: 0, normalize: true }), Math.round);
     paintDigit(preview, input);
+    session.digit = input;
     void predict(input);
   });
   element('clear', HTMLButtonElement).addEventListener('click', () => {

@@ -57,6 +57,7 @@ export function setUpModelPanel(session: Session, onLoaded: () => void, error: S
       session.model = model;
       session.trained = true;
       session.partial = false;
+      session.runId = undefined;
       document.body.dataset.unsaved = 'false';
       showSummary(model.summary());
       update();

@@ -1,5 +1,6 @@
 import type { Logs } from '@lab/models';
-import { buildArchitecture } from '../model/architecture.js';
+import { buildArchitecture, formatArchitecture } from '../model/architecture.js';
+import { epochLogs, type RunRecord, runRecord } from '../runs/run-record.js';
 import { publishState } from '../lab-result.js';
 import { modelMetadata } from '../preprocess/denoise.js';
 import type { Session } from '../session.js';
@@ -17,6 +18,10 @@ import { TrainingChart } from './training-chart.js';
 export interface TrainingPanelHooks {
   onTrainingStart(): void;
   onTrained(): void;
+  /** A run ended (stopped or not) with at least one batch trained: its record, for the runs panel. */
+  onRunEnded(record: RunRecord): void;
+  /** A moment to redraw what depends on the weights: a pause, a step, an epoch's end. */
+  onWeightsChanged(): void;
   /** The training step's error line. */
   error: StepError;
 }
@@ -34,6 +39,9 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
   // Settings from the address first, then the architecture editor reads its text from the form.
   bindFormToUrl(form);
   setUpArchitecturePanel();
+  const stepButton = element('step', HTMLButtonElement);
+  // Step pressed with no run: the run starts paused, so it stops after its first batch.
+  let startPaused = false;
   const [start, pause, stop] = (['start', 'pause', 'stop'] as const).map((id) => element(id, HTMLButtonElement)) as [
     HTMLButtonElement,
     HTMLButtonElement,
@@ -60,6 +68,7 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
     pause.disabled = !active || run?.state === 'stopping';
     stop.disabled = !active || run?.state === 'stopping';
     pause.textContent = run?.state === 'paused' ? 'Resume' : 'Pause';
+    stepButton.disabled = active ? run?.state !== 'paused' : session.data === undefined;
     for (const field of form.querySelectorAll('input, select')) (field as HTMLInputElement).disabled = active;
     // The editor's buttons too: a disabled fieldset disables everything in it.
     architecture.disabled = active;
@@ -87,6 +96,8 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    const pauseFirst = startPaused;
+    startPaused = false;
     const data = session.data;
     if (!data || (run && run.state !== 'finished')) return;
     const values: Record<string, string | boolean> = {};
@@ -119,6 +130,7 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
     let partialEpoch: { epoch: number; images: number; of: number } | undefined;
     progressLine.textContent = '';
     const started = performance.now();
+    const startedAt = new Date();
     try {
       run = new TrainingRun(session.model, data.train, config, {
         onBatch: (p: BatchProgress) => {
@@ -131,6 +143,13 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
           progressLine.textContent = `Epoch ${Math.min(config.epochs, Math.floor(p.position) + 1)} of ${config.epochs} · loss ${p.loss.toFixed(4)} · accuracy ${p.accuracy.toFixed(4)}${pace}${left}${run?.state === 'paused' ? ' · paused' : ''}`;
           publishState({ training: { state: run?.state ?? 'running', epochs, samplesPerSecond } });
         },
+        onPaused: () => {
+          status.textContent = `Paused. Step trains one more batch; Resume goes on; Stop ends the run.`;
+          if (!progressLine.textContent.endsWith(' · paused')) progressLine.textContent = `${progressLine.textContent} · paused`;
+          publishState({ training: { state: 'paused', epochs, samplesPerSecond } });
+          setButtons();
+          hooks.onWeightsChanged();
+        },
         onEpoch: (epoch, logs, partial) => {
           // A stopped epoch's scores cover only part of the data: no epoch point, a marked row.
           if (partial) partialEpoch = { epoch, ...partial };
@@ -142,6 +161,7 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
             status.textContent = `Epoch ${epoch + 1} of ${config.epochs} done: loss ${logs.loss?.toFixed(4)}${val}.`;
           }
           addEpochRow(table, epoch, logs, partial);
+          hooks.onWeightsChanged();
           publishState({ training: { state: run?.state ?? 'running', epochs, samplesPerSecond } });
         },
       });
@@ -152,6 +172,7 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
     }
     const sizes = run.sizes;
     status.textContent = `Training on ${sizes.train.toLocaleString('en')} images…`;
+    if (pauseFirst) run.pause();
     setButtons();
     const thisRun = run;
     thisRun.finished
@@ -167,6 +188,30 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
         // Trained at all: a stopped epoch still changed the weights.
         session.trained = history.epoch.length > 0;
         session.partial = partialEpoch !== undefined || full < config.epochs;
+        if (history.epoch.length > 0) {
+          const record = runRecord({
+            started: startedAt,
+            settings: {
+              architecture: formatArchitecture(config.architecture),
+              optimizer: config.optimizer,
+              learningRate: config.learningRate,
+              schedule: config.decay ? `×${config.decayRate} every ${config.decaySteps} steps` : 'constant',
+              batchSize: config.batchSize,
+              epochs: config.epochs,
+              validationSplit: config.validationSplit,
+              seed: config.seed,
+              backend: session.backend,
+              trainImages: sizes.train,
+            },
+            params: session.model.countParams(),
+            epochs: epochs.map(epochLogs),
+            ...(partialEpoch ? { partialEpoch } : {}),
+            samplesPerSecond,
+            seconds,
+          });
+          session.runId = record.id;
+          hooks.onRunEnded(record);
+        }
         publishState({ training: { state: 'finished', epochs, samplesPerSecond, ...(partialEpoch ? { partialEpoch } : {}) } });
       })
       .catch((error: unknown) => hooks.error.show(`training: ${error instanceof Error ? error.message : String(error)}`))
@@ -185,6 +230,16 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
     progressLine.textContent = paused ? `${progressLine.textContent} · paused` : progressLine.textContent.replace(' · paused', '');
     publishState({ training: { ...(window.__labState?.training ?? { epochs: [], samplesPerSecond: 0 }), state: run?.state ?? 'finished' } });
     setButtons();
+  });
+  stepButton.addEventListener('click', () => {
+    if (run && run.state === 'paused') {
+      run.step();
+      status.textContent = 'Training one batch…';
+      setButtons();
+    } else if (!run || run.state === 'finished') {
+      startPaused = true;
+      form.requestSubmit();
+    }
   });
   stop.addEventListener('click', () => {
     run?.stop();
