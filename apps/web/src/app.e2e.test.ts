@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabResult, LabState } from './lab-result.js';
 import { findMnistFile, mnistDir } from './server/serve-mnist.js';
 import { type Chromium, chromiumMissing, launchChromium, NO_WEBGL_ARGS } from '@lab/testing/chromium';
-import { labState, NO_ADAPTER_WARNING, openApp, type PageRun } from './test/app-page.js';
+import { labState, NO_ADAPTER_WARNING, openApp, type PageRun, screenshotPath } from './test/app-page.js';
 import { type ServedApp, serveBuiltApp } from './test/serve-app.js';
 
 /** Screenshots of each step, kept as test artifacts. */
@@ -145,7 +145,7 @@ if (missing !== undefined && !requireBrowser) {
         expect(await page.locator('#renderer-note').isVisible()).toBe(true);
         expect(await page.locator('#renderer-note').textContent()).toContain('software renderer');
         expect(await page.locator('#use-wasm').getAttribute('href')).toMatch(/[?&]backend=wasm/);
-        await page.locator('header').screenshot({ path: `${SHOTS}-0-backend.png` });
+        await page.locator('header').screenshot({ path: screenshotPath('digits-header') });
         expect(run.consoleWarnings.filter((w) => w !== NO_ADAPTER_WARNING)).toEqual([]);
 
         // 1. Data, from the app's own server: verified, parsed in the worker, a sample grid.
@@ -160,7 +160,7 @@ if (missing !== undefined && !requireBrowser) {
         // The denoising preview shows each digit before and after; training below uses no filter.
         await page.locator('#denoise').selectOption('median');
         await page.waitForFunction(() => document.querySelectorAll('#denoise-preview .pair').length === 8);
-        await page.locator("#data").screenshot({ path: `${SHOTS}-1-data.png` });
+        await page.locator("#data").screenshot({ path: screenshotPath('digits-data') });
         await page.locator('#denoise').selectOption('none');
 
         // 2. One epoch on webgl, paused and resumed on the way.
@@ -234,7 +234,7 @@ if (missing !== undefined && !requireBrowser) {
         expect(drawing.input.filter((v) => v > 0).length).toBeGreaterThan(20);
         expect(await page.locator('#probabilities li').count()).toBe(10);
         console.info(`drawn "1" read as ${drawing.argmax} (p = ${drawing.probabilities[drawing.argmax]!.toFixed(3)})`);
-        await page.locator("#draw").screenshot({ path: `${SHOTS}-4-drawn.png` });
+        await page.locator("#draw").screenshot({ path: screenshotPath('digits-draw') });
         await page.locator('#clear').click();
         expect(await page.locator('#probabilities li').count()).toBe(0);
 
@@ -248,7 +248,7 @@ if (missing !== undefined && !requireBrowser) {
         );
         expect(tooWide).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-        await page.locator('#evaluate').screenshot({ path: `${SHOTS}-5-phone-evaluate.png` });
+        await page.locator('#evaluate').screenshot({ path: screenshotPath('digits-phone-evaluate') });
         await page.locator('#train').screenshot({ path: `${SHOTS}-5-phone-train.png` });
 
         // 5. Save in IndexedDB; a fresh page loads it back and scores the same.

@@ -1,12 +1,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MNIST_FILES } from '@lab/data';
 import { type Chromium, chromiumMissing, launchChromium } from '@lab/testing/chromium';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMnistFile, mnistDir } from './server/serve-mnist.js';
-import { labState, openApp } from './test/app-page.js';
+import { axeViolations, labState, openApp, screenshotPath } from './test/app-page.js';
 import { type ServedApp, serveBuiltApp } from './test/serve-app.js';
 
 // The workbench's fixes, in Debian's Chromium against the production build: errors beside their
@@ -19,9 +18,6 @@ const missing = chromiumMissing();
 const requireBrowser = process.env.LAB_REQUIRE_BROWSER === '1';
 const dataDir = mnistDir();
 const dataMissing = MNIST_FILES.some((f) => !findMnistFile(dataDir, f)) ? `the four MNIST files are not in ${dataDir}` : undefined;
-// LAB_UPDATE_DOCS=1 writes the screenshots to docs/web/ (the views the README shows), else to /tmp.
-const DOCS = fileURLToPath(new URL('../../../docs/web/', import.meta.url));
-const SHOTS = process.env.LAB_UPDATE_DOCS === '1' ? DOCS : `${process.env.LAB_SCREENSHOT_DIR ?? '/tmp/lab-web'}-workbench-`;
 /** 3,000 training images: 2,700 to train on after the 10 % validation split. */
 const QUERY = '?trainLimit=3000&testLimit=1000';
 
@@ -66,7 +62,7 @@ if (missing !== undefined && !requireBrowser) {
       if (missing) throw new Error(`LAB_REQUIRE_BROWSER=1 but ${missing}`);
       if (dataMissing) throw new Error(`LAB_REQUIRE_BROWSER=1 but ${dataMissing}`);
       [app, browser] = await Promise.all([serveBuiltApp(), launchChromium()]);
-      await mkdir(path.dirname(`${SHOTS}x`), { recursive: true });
+      await mkdir(path.dirname(screenshotPath('x')), { recursive: true });
     });
 
     afterAll(async () => {
@@ -171,7 +167,7 @@ if (missing !== undefined && !requireBrowser) {
       await page.getByRole('button', { name: 'Remove layer 6 (Dense)' }).click();
       expect(await page.locator('#arch-summary').getAttribute('data-total')).toBe('34826');
       expect(await page.locator('#arch-preset').inputValue()).toBe('cnn');
-      await page.locator('#architecture-editor').screenshot({ path: `${SHOTS}architecture.png` });
+      await page.locator('#architecture-editor').screenshot({ path: screenshotPath('digits-architecture') });
 
       // A stack Keras would refuse: the error names it as you type, and Start says it again.
       await page.locator('#arch-text').fill('conv:8:3');
@@ -238,7 +234,7 @@ if (missing !== undefined && !requireBrowser) {
         expect(await progress()).toBeCloseTo((64 * batches) / 2700, 6);
       }
       expect(await page.locator('#train-progress-line').textContent()).toMatch(/^Epoch 1 of 1 · loss \d\.\d{4} · accuracy \d\.\d{4}.* · paused$/);
-      await page.locator('#inside').screenshot({ path: `${SHOTS}inside.png` });
+      await page.locator('#inside').screenshot({ path: screenshotPath('digits-inside') });
       // Resume: full speed to the end; the run is kept.
       await page.locator('#pause').click();
       await finished(page);
@@ -264,7 +260,7 @@ if (missing !== undefined && !requireBrowser) {
       await page.waitForFunction(() => window.__labState?.evaluation, null, { timeout: 30_000 });
       const accuracy = (await labState(page)).evaluation!.accuracy;
       await expect.poll(() => page.locator('#runs-table tbody tr').nth(1).locator('td').nth(10).textContent()).toBe(accuracy.toFixed(4));
-      await page.locator('#runs').screenshot({ path: `${SHOTS}runs.png` });
+      await page.locator('#runs').screenshot({ path: screenshotPath('digits-runs') });
 
       // Export: the run as JSON, with its settings, curves and scores.
       const exported = page.waitForEvent('download');
@@ -328,7 +324,7 @@ if (missing !== undefined && !requireBrowser) {
       await page.locator('#loss-log').check();
       expect(await page.locator('#loss-chart').getAttribute('data-scale')).toBe('log');
       expect(await page.locator('#loss-chart canvas').count()).toBe(1);
-      await page.locator('#train').screenshot({ path: `${SHOTS}train.png` });
+      await page.locator('#train').screenshot({ path: screenshotPath('digits-train') });
 
       // The heat map: one tab stop; arrows move, Enter opens and marks the cell; the scale recolours.
       await page.locator('#evaluate-button').click();
@@ -356,21 +352,15 @@ if (missing !== undefined && !requireBrowser) {
       expect(await page.locator('#misclassified-title').textContent()).toBe(
         `Misclassified, most confident first: ${wrong.toLocaleString('en')} digits${wrong > 48 ? ' (the first 48 shown)' : ''}`,
       );
-      await page.locator('#evaluate').screenshot({ path: `${SHOTS}evaluate.png` });
+      await page.locator('#evaluate').screenshot({ path: screenshotPath('digits-evaluate') });
       // The whole page is a few dozen tab stops (it was 123, 100 of them heat-map cells; the
       // architecture editor adds about a dozen for the lesson's two layers, each kept run three).
       const stops = await tabStops(page);
       console.info(`workbench: ${stops} tab stops after evaluation, with 2 runs kept`);
       expect(stops).toBeLessThan(70);
 
-      // axe-core on the page as it is now (run through the DevTools protocol, so the page's CSP does not apply).
-      const axeSource = await readFile(path.join(path.dirname(fileURLToPath(import.meta.resolve('axe-core'))), 'axe.min.js'), 'utf8');
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-        const result = await axe.run(document, { resultTypes: ['violations'] });
-        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-      });
+      // axe-core on the page as it is now.
+      const violations = await axeViolations(page);
       console.info(`axe: ${JSON.stringify(violations)}`);
       expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
@@ -402,7 +392,7 @@ if (missing !== undefined && !requireBrowser) {
       await fresh.page.locator('#model-url').fill('models/lab/lab-mnist.json');
       await fresh.page.locator('#model-url-form button[type=submit]').click();
       await expect.poll(() => fresh.page.locator('#model-error').isVisible()).toBe(false);
-      await fresh.page.locator('#model').screenshot({ path: `${SHOTS}model.png` });
+      await fresh.page.locator('#model').screenshot({ path: screenshotPath('digits-model') });
       expect(fresh.consoleErrors.filter((e) => !e.includes('404'))).toEqual([]);
       expect(fresh.foreignRequests).toEqual([]);
       await fresh.page.close();

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { type Chromium, chromiumMissing, launchChromium } from '@lab/testing/chromium';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, screenshotPath } from '../test/app-page.js';
 import { type ServedApp, serveBuiltApp } from '../test/serve-app.js';
 import type { LabTableState } from './table-state.js';
 
@@ -111,6 +112,7 @@ if (skipped !== undefined) {
         expect(await page.locator('#table-task').textContent()).toBe('Task: classification (the target holds text).');
         expect(await page.locator('#table-columns tbody tr').count()).toBe(7);
         expect(await page.locator('#table-columns input[value="Species"]').isDisabled()).toBe(true);
+        if (backend === 'webgl') await page.locator('#table-data').screenshot({ path: screenshotPath('table-data') });
 
         // 2. Train with the form's defaults (the CLI flags above): 240 training rows, 104 test rows.
         await page.locator('#table-start').click();
@@ -124,7 +126,7 @@ if (skipped !== undefined) {
         console.info(`table page on ${backend}: test accuracy ${scores.accuracy.toFixed(4)} (lab train on Node: ${cliAccuracy.toFixed(4)})`);
         expect(await page.locator('#table-score-line').textContent()).toContain(`Test accuracy ${scores.accuracy.toFixed(4)} on 104 rows`);
         expect(await page.locator('#table-confusion tbody tr').count()).toBe(3);
-        await page.locator('#table-train').screenshot({ path: `${SHOTS}-table-${backend}-trained.png` });
+        await page.locator('#table-train').screenshot({ path: backend === 'webgl' ? screenshotPath('table-train') : `${SHOTS}-table-${backend}-trained.png` });
 
         // The download is the CLI's three files; the split and transformer are the CLI's exactly.
         const downloads: Download[] = [];
@@ -156,7 +158,11 @@ if (skipped !== undefined) {
         }
         expect(await page.locator('#table-predictions tbody tr').count()).toBe(4);
         expect(await page.locator('#table-predictions thead th').allTextContents()).toEqual(['row', 'predicted Species', 'P(Adelie)', 'P(Chinstrap)', 'P(Gentoo)']);
-        await page.locator('#table-predict').screenshot({ path: `${SHOTS}-table-${backend}-predicted.png` });
+        await page.locator('#table-predict').screenshot({ path: backend === 'webgl' ? screenshotPath('table-predict') : `${SHOTS}-table-${backend}-predicted.png` });
+        // axe-core on the table page with its scores and predictions shown.
+        const violations = await axeViolations(page);
+        console.info(`axe (table page, ${backend}): ${JSON.stringify(violations)}`);
+        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
         // A column the model does not know, and one it lacks: TablePreprocessing.transform's errors, naming the file.
         const extra = path.join(dir, 'extra.csv');
@@ -217,7 +223,7 @@ if (skipped !== undefined) {
       expect(await page.locator('#table-train-status').textContent()).toMatch(/^Epoch 20 of 20: loss \d+\.\d{4}$/);
       expect(await page.locator('#table-plot circle').count()).toBe(120);
       expect(await page.locator('#table-confusion').isHidden()).toBe(true);
-      await page.locator('#table-train').screenshot({ path: `${SHOTS}-table-regression.png` });
+      await page.locator('#table-train').screenshot({ path: screenshotPath('table-regression') });
       expect(consoleErrors).toEqual([]);
       await page.close();
     }, 180_000);

@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { LabResult, LabState } from '../lab-result.js';
 import type { Chromium } from '@lab/testing/chromium';
@@ -49,4 +52,35 @@ export async function openApp(browser: Chromium, app: ServedApp, query = ''): Pr
 /** The page's `window.__labState`, or an empty state. */
 export async function labState(page: Page): Promise<LabState> {
   return (await page.evaluate(() => window.__labState)) ?? {};
+}
+
+/**
+ * Where a browser test writes its screenshot `name`: `docs/web/NAME.png` with LAB_UPDATE_DOCS=1
+ * (the views docs/web/README.md shows, refreshed by running the browser tests so), else a file
+ * beside the other test artifacts (LAB_SCREENSHOT_DIR, default /tmp/lab-web).
+ */
+export function screenshotPath(name: string): string {
+  if (process.env.LAB_UPDATE_DOCS === '1') return fileURLToPath(new URL(`../../../../docs/web/${name}.png`, import.meta.url));
+  return `${process.env.LAB_SCREENSHOT_DIR ?? '/tmp/lab-web'}-${name}.png`;
+}
+
+/** A violation axe-core reports: the rule, how bad, and on how many elements. */
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  nodes: number;
+}
+
+/**
+ * axe-core's violations on the page as it is now. The script is run through the DevTools protocol
+ * (`page.evaluate`), which the page's Content-Security-Policy does not govern.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const source = await readFile(path.join(path.dirname(fileURLToPath(import.meta.resolve('axe-core'))), 'axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
 }
