@@ -160,6 +160,12 @@ if (missing !== undefined && !requireBrowser) {
         // The denoising preview shows each digit before and after; training below uses no filter.
         await page.locator('#denoise').selectOption('median');
         await page.waitForFunction(() => document.querySelectorAll('#denoise-preview .pair').length === 8);
+        // The longest filter name: each pair's two captions stay on one line, so the tiles align.
+        await page.locator('#denoise').selectOption('gaussian');
+        await page.waitForFunction(() => [...document.querySelectorAll('#denoise-preview .pair figcaption')].some((c) => c.textContent?.startsWith('Gaussian')));
+        const captionHeights = await page.locator('#denoise-preview .pair figcaption').evaluateAll((cs) => cs.map((c) => Math.round(c.getBoundingClientRect().height)));
+        expect(captionHeights).toHaveLength(16);
+        expect(new Set(captionHeights).size).toBe(1);
         await page.locator("#data").screenshot({ path: screenshotPath('digits-data') });
         await page.locator('#denoise').selectOption('none');
 

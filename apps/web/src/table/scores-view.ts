@@ -65,5 +65,21 @@ function showRegression(view: ScoresView, scores: RegressionScores): void {
     svg('text', { x: pad - 4, y: 14, 'text-anchor': 'end', 'font-size': 11 }, fixed(hi, 1)),
     ...scores.actual.map((a, i) => svg('circle', { cx: x(a), cy: y(scores.predicted[i]!), r: 2.5, fill: '#1a4fb4', 'fill-opacity': 0.7 })),
   );
-  view.plot.replaceChildren(plot);
+  // The text alternative: every test row's actual and predicted value.
+  const details = document.createElement('details');
+  const summary = document.createElement('summary');
+  summary.textContent = 'Predicted and actual as a table';
+  const table = document.createElement('table');
+  table.className = 'numbers';
+  table.id = 'table-plot-values';
+  const body = resetTable(table, `The ${scores.samples} test rows`, ['test row', 'actual', 'predicted', 'error']);
+  scores.actual.forEach((a, i) => {
+    const p = scores.predicted[i]!;
+    body.insertRow().append(cell('th', String(i + 1), 'row'), cell('td', fixed(a)), cell('td', fixed(p)), cell('td', fixed(p - a)));
+  });
+  const scroll = document.createElement('div');
+  scroll.className = 'scroll';
+  scroll.append(table);
+  details.append(summary, scroll);
+  view.plot.replaceChildren(plot, details);
 }

@@ -222,6 +222,8 @@ if (skipped !== undefined) {
       expect(scores.rmse).toBeLessThan(6);
       expect(await page.locator('#table-train-status').textContent()).toMatch(/^Epoch 20 of 20: loss \d+\.\d{4}$/);
       expect(await page.locator('#table-plot circle').count()).toBe(120);
+      // The plot's text alternative: one row per test row.
+      expect(await page.locator('#table-plot-values tbody tr').count()).toBe(120);
       expect(await page.locator('#table-confusion').isHidden()).toBe(true);
       await page.locator('#table-train').screenshot({ path: screenshotPath('table-regression') });
       expect(consoleErrors).toEqual([]);
