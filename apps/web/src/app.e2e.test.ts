@@ -206,6 +206,12 @@ if (missing !== undefined && !requireBrowser) {
         console.info(`webgl: ${Math.round(state.training!.samplesPerSecond)} samples/s, val accuracy ${epochs[0]!.val_accuracy}`);
         const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
         console.info(`webgl: ${longTasks.length} main-thread long tasks while training, the longest ${Math.max(0, ...longTasks).toFixed(0)} ms: ${longTasks.map((d) => d.toFixed(0)).join(', ')}`);
+        // The run's shaders were compiled before it started (a compile-only twin), so its first
+        // epoch, last partial batch and validation included, compiled none in its own tasks.
+        const shaders = state.training!.shaders!;
+        console.info(`webgl: ${shaders.warmedUp} shader programs compiled ahead, ${shaders.compiledInFirstEpoch} during the first epoch`);
+        expect(shaders.warmedUp).toBeGreaterThan(20);
+        expect(shaders.compiledInFirstEpoch).toBe(0);
         expect(await page.locator('#epochs tbody tr').count()).toBe(1);
         expect(await page.locator('#loss-chart canvas').count()).toBeGreaterThan(0);
         await page.locator("#train").screenshot({ path: `${SHOTS}-2-trained.png` });

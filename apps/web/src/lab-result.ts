@@ -26,6 +26,8 @@ export interface LabState {
     samplesPerSecond: number;
     /** Set when Stop cut an epoch short: which (0-based) and how many of its images were trained on. */
     partialEpoch?: { epoch: number; images: number; of: number };
+    /** On webgl: shader programs compiled before the run, and those its first epoch still compiled. */
+    shaders?: { warmedUp: number; compiledInFirstEpoch: number };
   };
   evaluation?: { accuracy: number; matrix: number[][] };
   /** What the "Inside the model" view last drew: the layer, its units, the weight pictures and activations. */

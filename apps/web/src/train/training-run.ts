@@ -7,6 +7,7 @@ import { denoiseOf, modelInput } from '../preprocess/denoise.js';
 import { splitSizes } from './split-sizes.js';
 import { Throughput } from './throughput.js';
 import type { TrainingConfig } from './training-config.js';
+import { compiledPrograms, warmUpShaders } from './warm-up-shaders.js';
 import { yieldToPage } from './yield-to-page.js';
 
 /** Progress after a batch whose running loss and accuracy were read. */
@@ -50,6 +51,13 @@ export class TrainingRun {
   /** Resolves with Keras-style history when the run ends, stopped or not. */
   readonly finished: Promise<History>;
   readonly sizes: { train: number; validation: number };
+  /**
+   * On webgl: the shader programs compiled ahead by the warm-up, and those the first epoch still
+   * had to compile (0 when the warm-up covered them all). Set once the first epoch ends.
+   */
+  shaders: { warmedUp: number; compiledInFirstEpoch: number } | undefined;
+  private programsAtStart: number | undefined;
+  private warmedUp: number | undefined;
   private readonly throughput = new Throughput();
   private resumeRun: (() => void) | undefined;
   // Step: train one batch, then pause again; while stepping every batch's loss is read.
@@ -61,6 +69,12 @@ export class TrainingRun {
     data: MnistSplit,
     config: TrainingConfig,
     events: TrainingEvents,
+    /**
+     * A throwaway model of the same architecture and optimizer: on webgl its shaders are
+     * compiled before the run starts (see `warmUpShaders`), so the run's main thread is not
+     * blocked by compiles. Without it, the run compiles as it goes.
+     */
+    private readonly twin?: () => Sequential,
   ) {
     this.sizes = splitSizes(data.count, config.validationSplit);
     const steps = Math.ceil(this.sizes.train / config.batchSize);
@@ -106,6 +120,10 @@ export class TrainingRun {
         }
       },
       onEpochEnd: (epoch, logs) => {
+        const programs = compiledPrograms();
+        if (this.shaders === undefined && this.warmedUp !== undefined && programs !== undefined && this.programsAtStart !== undefined) {
+          this.shaders = { warmedUp: this.warmedUp, compiledInFirstEpoch: programs - this.programsAtStart };
+        }
         const images = done - epoch * this.sizes.train;
         events.onEpoch(epoch, logs, images < this.sizes.train ? { images, of: this.sizes.train } : undefined);
       },
@@ -164,6 +182,14 @@ export class TrainingRun {
         : undefined;
     try {
       await yieldToPage();
+      if (this.twin) {
+        const before = compiledPrograms();
+        if (await warmUpShaders(this.twin(), { train, validation, batchSize: config.batchSize, rows, cols, classes: NUM_CLASSES })) {
+          this.programsAtStart = compiledPrograms();
+          this.warmedUp = (this.programsAtStart ?? 0) - (before ?? 0);
+        }
+        await yieldToPage();
+      }
       return await this.model.fit(x, y, {
         epochs: config.epochs,
         batchSize: config.batchSize,

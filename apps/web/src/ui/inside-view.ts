@@ -47,9 +47,10 @@ function pictures(values: Float32Array, units: number, height: number, width: nu
  * blue for negative weights and red for positive, and that layer's activations for `digit`
  * (the drawn digit, or the first test digit): a Dense layer's units as a strip, a Conv2D
  * layer's feature maps as images. What TensorFlow Playground and Teachable Machine users look at
- * while stepping through training. Reads a snapshot of the weights (a clone, so training may
- * replace them meanwhile) and leaves no tensor behind; the drawing step awaits it before it
- * predicts again, so the two never overlap.
+ * while stepping through training. Everything it needs from the model (a clone of the weights,
+ * the activations) is computed before its first await, so training or a new model may replace
+ * the model meanwhile; it leaves no tensor behind. The drawing step awaits it before it predicts
+ * again, so the two never overlap.
  */
 export async function showInside(model: Sequential, digit: Uint8Array | undefined): Promise<void> {
   const index = model.layers.findIndex((l) => l.weights.length > 0);
@@ -66,11 +67,25 @@ export async function showInside(model: Sequential, digit: Uint8Array | undefine
   const kernel = layer.weights[0]!;
   const shape = kernel.shape;
   const snapshot = tf.clone(kernel);
+  let out: tf.Tensor | undefined;
+  if (digit) {
+    const input = modelInput(digit, 1, 28, 28, denoiseOf(model.metadata));
+    try {
+      out = tf.tidy(() => model.layers.slice(0, index + 1).reduce<tf.Tensor>((x, l) => l.apply(x, false), input));
+    } catch (error) {
+      snapshot.dispose();
+      throw error;
+    } finally {
+      input.dispose();
+    }
+  }
+  const outShape = out?.shape;
   let values: Float32Array;
+  let act: Float32Array | undefined;
   try {
-    values = (await snapshot.data()) as Float32Array;
+    [values, act] = (await Promise.all([snapshot.data(), out?.data()])) as [Float32Array, Float32Array | undefined];
   } finally {
-    snapshot.dispose();
+    tf.dispose([snapshot, ...(out ? [out] : [])]);
   }
   const isConv = shape.length === 4;
   // Dense after Flatten: [784, units]; Conv2D on the grey image: [k, k, 1, filters].
@@ -84,23 +99,9 @@ export async function showInside(model: Sequential, digit: Uint8Array | undefine
     weightsBox.replaceChildren(...pictures(values, units, 28, 28, (u, p) => p * units + u, (u) => `unit ${u + 1}: its 784 weights as a 28 × 28 image`, true));
   } else weightsBox.replaceChildren();
 
-  if (!digit) {
+  if (!act || !outShape) {
     activationsBox.replaceChildren('Draw a digit (step 4) to see its activations.');
     return;
-  }
-  const input = modelInput(digit, 1, 28, 28, denoiseOf(model.metadata));
-  let out: tf.Tensor;
-  try {
-    out = tf.tidy(() => model.layers.slice(0, index + 1).reduce<tf.Tensor>((x, l) => l.apply(x, false), input));
-  } finally {
-    input.dispose();
-  }
-  const outShape = out.shape;
-  let act: Float32Array;
-  try {
-    act = (await out.data()) as Float32Array;
-  } finally {
-    out.dispose();
   }
   if (outShape.length === 4) {
     const [, h, w, c] = outShape as [number, number, number, number];

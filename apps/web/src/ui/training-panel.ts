@@ -132,6 +132,14 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
     const started = performance.now();
     const startedAt = new Date();
     try {
+      // The same stack and optimizer, for compiling the run's shaders ahead (webgl).
+      const twin = () => {
+        const model = buildArchitecture(config.architecture, config.seed);
+        // No metrics: in compile-only mode every read gives zeros, which a metric would refuse;
+        // warmUpShaders compiles the accuracy's programs itself.
+        model.compile({ optimizer: makeOptimizer(config), loss: 'categoricalCrossentropy' });
+        return model;
+      };
       run = new TrainingRun(session.model, data.train, config, {
         onBatch: (p: BatchProgress) => {
           samplesPerSecond = p.samplesPerSecond;
@@ -164,7 +172,7 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
           hooks.onWeightsChanged();
           publishState({ training: { state: run?.state ?? 'running', epochs, samplesPerSecond } });
         },
-      });
+      }, twin);
     } catch (error) {
       session.training = false;
       hooks.error.show(`training: ${error instanceof Error ? error.message : String(error)}`);
@@ -212,7 +220,7 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
           session.runId = record.id;
           hooks.onRunEnded(record);
         }
-        publishState({ training: { state: 'finished', epochs, samplesPerSecond, ...(partialEpoch ? { partialEpoch } : {}) } });
+        publishState({ training: { state: 'finished', epochs, samplesPerSecond, ...(partialEpoch ? { partialEpoch } : {}), ...(thisRun.shaders ? { shaders: thisRun.shaders } : {}) } });
       })
       .catch((error: unknown) => hooks.error.show(`training: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
