@@ -170,8 +170,11 @@ export class TrainingRun {
     // The filter the model was set up with (its metadata), so training, evaluation and drawing agree.
     const spec = denoiseOf(this.model.metadata);
     // Held out as Keras' validationSplit does (the last images, before shuffling), but made as
-    // separate tensors so the full set is never on the GPU twice.
+    // separate tensors so the full set is never on the GPU twice. Each is made in a task of its
+    // own, after the click that started the run has returned, so the page keeps answering.
+    await yieldToPage();
     const x = modelInput(data.images.subarray(0, train * size), train, rows, cols, spec);
+    await yieldToPage();
     const y = toCategorical(data.labels.subarray(0, train), NUM_CLASSES);
     const held =
       validation > 0

@@ -63,6 +63,8 @@ export async function warmUpShaders(twin: Sequential, shapes: RunShapes): Promis
   // uploaded in compile-only mode would get another layout, so other slice programs).
   for (const t of [x, y, ...(held ?? [])]) backend.uploadToGPU?.(t.dataId);
   tf.env().set('ENGINE_COMPILE_ONLY', true);
+  // Marks for the browser's performance timeline (and the long-task measurements of the tests).
+  performance.mark('lab:warm-up-start');
   try {
     await twin.fit(x, y, { epochs: 1, batchSize, shuffle: false, validationData: held, callbacks: [readEveryBatch] });
     // Training batches come from the host; validation batches are slices of the validation labels.
@@ -95,6 +97,7 @@ export async function warmUpShaders(twin: Sequential, shapes: RunShapes): Promis
   }
   await backend.checkCompileCompletionAsync();
   backend.getUniformLocations();
+  performance.mark('lab:warm-up-end');
   return true;
 }
 
