@@ -1,6 +1,6 @@
 import uPlot from 'uplot';
-import { finalValue, RUN_METRICS, type RunMetric, type RunRecord, runExport, runLabel } from '../runs/run-record.js';
-import { runStore } from '../runs/run-store.js';
+import { finalValue, RUN_METRICS, type RunMetric, type RunRecord, runExport, runLabel } from '../history/run-record.js';
+import { runStore } from '../history/run-store.js';
 import { element } from './element.js';
 
 const COLOURS = ['#1a4fb4', '#b93c0a', '#107c10', '#8764b8', '#c19c00', '#038387', '#ca5010', '#4f6bed'];

@@ -1,6 +1,6 @@
 import type { Logs } from '@lab/models';
 import { buildArchitecture, formatArchitecture } from '../model/architecture.js';
-import { epochLogs, type RunRecord, runRecord } from '../runs/run-record.js';
+import { epochLogs, type RunRecord, runRecord } from '../history/run-record.js';
 import { publishState } from '../lab-result.js';
 import { modelMetadata } from '../preprocess/denoise.js';
 import type { Session } from '../session.js';
