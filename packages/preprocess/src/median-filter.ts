@@ -116,7 +116,7 @@ function median3x3Row(plane: Float32Array, ew: number, y: number, w: number, out
 function containsNaN(values: Float32Array): boolean {
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (v !== v) return true;
+    if (Number.isNaN(v)) return true;
   }
   return false;
 }
