@@ -7,7 +7,7 @@ import { denoiseOf, modelInput } from '../preprocess/denoise.js';
 import { splitSizes } from './split-sizes.js';
 import { Throughput } from './throughput.js';
 import type { TrainingConfig } from './training-config.js';
-import { compiledPrograms, warmUpShaders } from './warm-up-shaders.js';
+import { afterWarmUp, compiledPrograms, warmUpShaders } from './warm-up-shaders.js';
 import { yieldToPage } from './yield-to-page.js';
 
 /** Progress after a batch whose running loss and accuracy were read. */
@@ -145,6 +145,13 @@ export class TrainingRun {
     this.resumeRun?.();
   }
 
+  /** Before the first batch: trains it, reads its loss, and pauses (Step pressed with no run). */
+  stepFirst(): void {
+    if (this.state !== 'running') return;
+    this.stepMode = true;
+    this.stepping = true;
+  }
+
   /** From a pause, trains one more batch and pauses again (TensorFlow Playground's step). */
   step(): void {
     if (this.state !== 'paused') return;
@@ -172,24 +179,32 @@ export class TrainingRun {
     // Held out as Keras' validationSplit does (the last images, before shuffling), but made as
     // separate tensors so the full set is never on the GPU twice. Each is made in a task of its
     // own, after the click that started the run has returned, so the page keeps answering.
-    await yieldToPage();
-    const x = modelInput(data.images.subarray(0, train * size), train, rows, cols, spec);
-    await yieldToPage();
-    const y = toCategorical(data.labels.subarray(0, train), NUM_CLASSES);
-    const held =
-      validation > 0
-        ? ([
-            modelInput(data.images.subarray(train * size), validation, rows, cols, spec),
-            toCategorical(data.labels.subarray(train), NUM_CLASSES),
-          ] as [tf.Tensor, tf.Tensor])
-        : undefined;
+    const made: tf.Tensor[] = [];
+    const keep = <T extends tf.Tensor>(t: T): T => {
+      made.push(t);
+      return t;
+    };
     try {
+      await afterWarmUp();
       await yieldToPage();
-      if (this.twin) {
+      const x = keep(modelInput(data.images.subarray(0, train * size), train, rows, cols, spec));
+      await yieldToPage();
+      const y = keep(toCategorical(data.labels.subarray(0, train), NUM_CLASSES));
+      const held =
+        validation > 0
+          ? ([keep(modelInput(data.images.subarray(train * size), validation, rows, cols, spec)), keep(toCategorical(data.labels.subarray(train), NUM_CLASSES))] as [tf.Tensor, tf.Tensor])
+          : undefined;
+      await yieldToPage();
+      // A warm-up that fails costs only speed: the run then compiles as it goes.
+      if (this.twin && tf.getBackend() === 'webgl') {
         const before = compiledPrograms();
-        if (await warmUpShaders(this.twin(), { train, validation, batchSize: config.batchSize, rows, cols, classes: NUM_CLASSES })) {
-          this.programsAtStart = compiledPrograms();
-          this.warmedUp = (this.programsAtStart ?? 0) - (before ?? 0);
+        try {
+          if (await warmUpShaders(this.twin(), { train, validation, batchSize: config.batchSize, rows, cols, classes: NUM_CLASSES })) {
+            this.programsAtStart = compiledPrograms();
+            this.warmedUp = (this.programsAtStart ?? 0) - (before ?? 0);
+          }
+        } catch (error) {
+          console.warn(`lab: the shader warm-up failed, training compiles as it goes: ${error instanceof Error ? error.message : String(error)}`);
         }
         await yieldToPage();
       }
@@ -200,7 +215,7 @@ export class TrainingRun {
         callbacks: [callback],
       });
     } finally {
-      tf.dispose([x, y, ...(held ?? [])]);
+      tf.dispose(made);
       this.state = 'finished';
     }
   }

@@ -9,6 +9,15 @@ interface ParallelCompile {
   uploadToGPU(dataId: object): void;
 }
 
+// The warm-up in progress, if any: while it runs tfjs compiles programs without running them,
+// so the page's other tensor work (drawing, the inside view, the denoise preview) waits for it.
+let warming: Promise<unknown> | undefined;
+
+/** Resolves once no shader warm-up is running (at once when none is). */
+export async function afterWarmUp(): Promise<void> {
+  while (warming) await warming.catch(() => undefined);
+}
+
 /** What a run's batches look like: its sizes, the batch size and the image shape. */
 export interface RunShapes {
   train: number;
@@ -39,6 +48,17 @@ export function warmUpCount(samples: number, batchSize: number): number {
  * and discarded; it is disposed here. Returns false, doing nothing, on other backends.
  */
 export async function warmUpShaders(twin: Sequential, shapes: RunShapes): Promise<boolean> {
+  await afterWarmUp();
+  const done = warmUp(twin, shapes);
+  warming = done;
+  try {
+    return await done;
+  } finally {
+    warming = undefined;
+  }
+}
+
+async function warmUp(twin: Sequential, shapes: RunShapes): Promise<boolean> {
   const backend = tf.backend() as unknown as Partial<ParallelCompile>;
   if (tf.getBackend() !== 'webgl' || typeof backend.checkCompileCompletionAsync !== 'function' || typeof backend.getUniformLocations !== 'function') {
     twin.dispose();
@@ -94,9 +114,14 @@ export async function warmUpShaders(twin: Sequential, shapes: RunShapes): Promis
     tf.env().set('ENGINE_COMPILE_ONLY', false);
     tf.dispose([x, y, ...(held ?? [])]);
     twin.dispose();
+    // Whatever happened, the programs compiled so far get their uniform locations: without them
+    // a later op on their shapes would fail.
+    try {
+      await backend.checkCompileCompletionAsync();
+    } finally {
+      backend.getUniformLocations();
+    }
   }
-  await backend.checkCompileCompletionAsync();
-  backend.getUniformLocations();
   performance.mark('lab:warm-up-end');
   return true;
 }

@@ -166,7 +166,7 @@ function fieldInput(spec: LayerSpec, field: Field, index: number, onChange: (val
   let control: HTMLInputElement | HTMLSelectElement;
   if (field.kind === 'activation' || field.kind === 'padding') {
     const select = document.createElement('select');
-    const options = field.kind === 'activation' ? ACTIVATIONS.filter((a) => a !== 'softmax') : ['valid', 'same'];
+    const options = field.kind === 'activation' ? ACTIVATIONS : ['valid', 'same'];
     select.append(...options.map((o) => new Option(o, o)));
     select.value = String(value);
     select.addEventListener('change', () => onChange(select.value));

@@ -1,4 +1,5 @@
 import { DENOISE_CHOICES, modelInput } from '../preprocess/denoise.js';
+import { afterWarmUp } from '../train/warm-up-shaders.js';
 import type { Session } from '../session.js';
 import { digitTile } from './digit-thumb.js';
 import { element } from './element.js';
@@ -18,6 +19,7 @@ export function setUpDenoisePanel(session: Session, error: StepError): () => voi
   const show = async (): Promise<void> => {
     const data = session.data;
     if (!data) return;
+    await afterWarmUp();
     const { rows, cols } = data.train;
     const n = Math.min(PREVIEW_COUNT, data.train.count);
     const before = data.train.images.subarray(0, n * rows * cols);

@@ -2,6 +2,7 @@ import { centerDigit } from '@lab/preprocess';
 import { DrawPad } from '../draw/draw-pad.js';
 import { publishState } from '../lab-result.js';
 import { predictDigit } from '../predict-digit.js';
+import { afterWarmUp } from '../train/warm-up-shaders.js';
 import type { Session } from '../session.js';
 import { showPrediction } from '../view.js';
 import { paintDigit } from './digit-thumb.js';
@@ -24,6 +25,8 @@ export function setUpDrawPanel(session: Session, error: StepError, onDrawn: () =
     }
     busy = true;
     try {
+      // Not while a shader warm-up runs: tfjs would compile the ops without running them.
+      await afterWarmUp();
       const prediction = await predictDigit(session.model, input);
       showPrediction(prediction);
       error.clear();

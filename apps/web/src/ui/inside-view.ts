@@ -2,6 +2,7 @@ import type { Sequential } from '@lab/models';
 import * as tf from '@tensorflow/tfjs-core';
 import { publishState } from '../lab-result.js';
 import { denoiseOf, modelInput } from '../preprocess/denoise.js';
+import { afterWarmUp } from '../train/warm-up-shaders.js';
 import { element } from './element.js';
 
 // Enough units to see what they learn without hundreds of canvases.
@@ -53,6 +54,9 @@ function pictures(values: Float32Array, units: number, height: number, width: nu
  * again, so the two never overlap.
  */
 export async function showInside(model: Sequential, digit: Uint8Array | undefined): Promise<void> {
+  // Not while a shader warm-up runs: tfjs would compile these ops without running them.
+  await afterWarmUp();
+  if (model.layers.some((l) => l.weights.some((w) => w.isDisposed))) return;
   const index = model.layers.findIndex((l) => l.weights.length > 0);
   const layer = model.layers[index];
   const weightsBox = element('inside-weights', HTMLElement);
@@ -69,14 +73,16 @@ export async function showInside(model: Sequential, digit: Uint8Array | undefine
   const snapshot = tf.clone(kernel);
   let out: tf.Tensor | undefined;
   if (digit) {
-    const input = modelInput(digit, 1, 28, 28, denoiseOf(model.metadata));
     try {
-      out = tf.tidy(() => model.layers.slice(0, index + 1).reduce<tf.Tensor>((x, l) => l.apply(x, false), input));
+      const input = modelInput(digit, 1, 28, 28, denoiseOf(model.metadata));
+      try {
+        out = tf.tidy(() => model.layers.slice(0, index + 1).reduce<tf.Tensor>((x, l) => l.apply(x, false), input));
+      } finally {
+        input.dispose();
+      }
     } catch (error) {
       snapshot.dispose();
       throw error;
-    } finally {
-      input.dispose();
     }
   }
   const outShape = out?.shape;

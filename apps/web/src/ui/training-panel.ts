@@ -180,7 +180,7 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
     }
     const sizes = run.sizes;
     status.textContent = `Training on ${sizes.train.toLocaleString('en')} images…`;
-    if (pauseFirst) run.pause();
+    if (pauseFirst) run.stepFirst();
     setButtons();
     const thisRun = run;
     thisRun.finished
