@@ -1,6 +1,7 @@
 import { adam, exponentialDecay, type GradientTransformation, type Schedule, sgd } from '@lab/optim';
 import { LESSON_SEED } from '../lesson-model.js';
-import { architectureShapes, type LayerSpec, PRESETS, parseArchitecture } from '../model/architecture.js';
+import type { Sequential } from '@lab/models';
+import { architectureShapes, buildArchitecture, type LayerSpec, PRESETS, parseArchitecture } from '../model/architecture.js';
 
 /** The optimizers the page offers. */
 export const OPTIMIZERS = ['adam', 'sgd'] as const;
@@ -92,4 +93,15 @@ export function learningRateSchedule(config: TrainingConfig): Schedule {
 export function makeOptimizer(config: TrainingConfig): GradientTransformation {
   const learningRate = learningRateSchedule(config);
   return config.optimizer === 'adam' ? adam({ learningRate }) : sgd({ learningRate });
+}
+
+/**
+ * The model a run trains: the config's architecture, seeded, compiled with its optimizer and
+ * categorical cross-entropy, with the accuracy metric unless `metrics` is false (the shader
+ * warm-up's twin, whose reads are all zeros). The caller owns it.
+ */
+export function makeModel(config: TrainingConfig, { metrics = true }: { metrics?: boolean } = {}): Sequential {
+  const model = buildArchitecture(config.architecture, config.seed);
+  model.compile({ optimizer: makeOptimizer(config), loss: 'categoricalCrossentropy', ...(metrics ? { metrics: ['accuracy'] } : {}) });
+  return model;
 }

@@ -7,7 +7,7 @@ import { denoiseOf, modelInput } from '../preprocess/denoise.js';
 import { splitSizes } from './split-sizes.js';
 import { Throughput } from './throughput.js';
 import type { TrainingConfig } from './training-config.js';
-import { afterWarmUp, compiledPrograms, warmUpShaders } from './warm-up-shaders.js';
+import { compiledPrograms, warmUpShaders } from './warm-up-shaders.js';
 import { yieldToPage } from './yield-to-page.js';
 
 /** Progress after a batch whose running loss and accuracy were read. */
@@ -185,7 +185,6 @@ export class TrainingRun {
       return t;
     };
     try {
-      await afterWarmUp();
       await yieldToPage();
       const x = keep(modelInput(data.images.subarray(0, train * size), train, rows, cols, spec));
       await yieldToPage();

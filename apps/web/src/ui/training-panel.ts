@@ -1,11 +1,11 @@
 import type { Logs } from '@lab/models';
-import { buildArchitecture, formatArchitecture } from '../model/architecture.js';
+import { formatArchitecture } from '../model/architecture.js';
 import { epochLogs, type RunRecord, runRecord } from '../history/run-record.js';
 import { publishState } from '../lab-result.js';
 import { modelMetadata } from '../preprocess/denoise.js';
 import type { Session } from '../session.js';
 import { formatDuration } from '../train/throughput.js';
-import { makeOptimizer, parseTrainingConfig } from '../train/training-config.js';
+import { makeModel, parseTrainingConfig } from '../train/training-config.js';
 import { splitSizes } from '../train/split-sizes.js';
 import { type BatchProgress, TrainingRun } from '../train/training-run.js';
 import { setUpArchitecturePanel } from './architecture-panel.js';
@@ -40,7 +40,7 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
   bindFormToUrl(form);
   setUpArchitecturePanel();
   const stepButton = element('step', HTMLButtonElement);
-  // Step pressed with no run: the run starts paused, so it stops after its first batch.
+  // Step pressed with no run: the run trains its first batch, then pauses.
   let startPaused = false;
   const [start, pause, stop] = (['start', 'pause', 'stop'] as const).map((id) => element(id, HTMLButtonElement)) as [
     HTMLButtonElement,
@@ -111,8 +111,7 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
     }
     hooks.error.clear();
     session.model.dispose();
-    session.model = buildArchitecture(config.architecture, config.seed);
-    session.model.compile({ optimizer: makeOptimizer(config), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+    session.model = makeModel(config);
     session.model.metadata = modelMetadata(session.denoise);
     session.trained = false;
     session.training = true;
@@ -132,14 +131,10 @@ export function setUpTrainingPanel(session: Session, hooks: TrainingPanelHooks):
     const started = performance.now();
     const startedAt = new Date();
     try {
-      // The same stack and optimizer, for compiling the run's shaders ahead (webgl).
-      const twin = () => {
-        const model = buildArchitecture(config.architecture, config.seed);
-        // No metrics: in compile-only mode every read gives zeros, which a metric would refuse;
-        // warmUpShaders compiles the accuracy's programs itself.
-        model.compile({ optimizer: makeOptimizer(config), loss: 'categoricalCrossentropy' });
-        return model;
-      };
+      // The same stack and optimizer, for compiling the run's shaders ahead (webgl). No metrics:
+      // in compile-only mode every read gives zeros, which a metric would refuse; warmUpShaders
+      // compiles the accuracy's programs itself.
+      const twin = () => makeModel(config, { metrics: false });
       run = new TrainingRun(session.model, data.train, config, {
         onBatch: (p: BatchProgress) => {
           samplesPerSecond = p.samplesPerSecond;
