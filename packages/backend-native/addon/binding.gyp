@@ -8,6 +8,7 @@
         "src/conv.cc",
         "src/cpu-features.cc",
         "src/elementwise.cc",
+        "src/filter.cc",
         "src/gemm.cc",
         "src/pool.cc",
         "src/thread-pool.cc",

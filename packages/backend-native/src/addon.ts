@@ -120,6 +120,14 @@ export interface Conv2DArgs extends ConvArgs {
  * Sizes of a channels-last pool: output pixel `(oy, ox)` pools input rows
  * `[oy · strideHeight − padTop, + filterHeight)` clipped to the input (and likewise columns).
  */
+/** The sizes of a line filter: lines along the middle axis of `[outer, length, inner]`, and the value index −1 reads. */
+export interface LineFilterArgs {
+  outer: number;
+  length: number;
+  inner: number;
+  cval: number;
+}
+
 export interface PoolArgs {
   batch: number;
   inHeight: number;
@@ -207,6 +215,10 @@ export interface NativeAddon {
   step(x: Float32Array, out: Float32Array, args: { alpha: number }): void;
   /** `out[j] = Σ_i x[i · cols + j]`, summed in float64 in row order and rounded once. */
   columnSums(x: Float32Array, out: Float32Array, args: { rows: number; cols: number }): void;
+  /** scipy's `correlate1d` along the middle axis of `[outer, length, inner]`, in float64 in scipy's order; `indices` extend each line (−1 reads `cval`). */
+  correlate1d(x: Float32Array, out: Float32Array, weights: Float64Array, indices: Float64Array, args: LineFilterArgs): void;
+  /** scipy's `uniform_filter1d` along the middle axis: a float64 running sum over `size` values, divided by `size`. */
+  uniform1d(x: Float32Array, out: Float32Array, indices: Float64Array, args: LineFilterArgs & { size: number }): void;
   info(): NativeInfo;
   /** Forces an instruction set no better than the CPU's; false (changing nothing) otherwise. */
   setIsa(isa: IsaCode): boolean;

@@ -11,6 +11,7 @@ import { fusedMatMulKernel } from './kernels/fused-mat-mul.js';
 import { leadingSumKernel } from './kernels/leading-sum.js';
 import { reluKernel } from './kernels/relu.js';
 import { momentumUpdateKernel } from './kernels/momentum-update.js';
+import { correlate1dKernel, uniform1dKernel } from './kernels/line-filters.js';
 import { avgPoolGradKernel, avgPoolKernel, maxPoolGradKernel, maxPoolKernel } from './kernels/pool.js';
 import { rmspropUpdateKernel } from './kernels/rmsprop-update.js';
 import { sgdUpdateKernel } from './kernels/sgd-update.js';
@@ -77,6 +78,8 @@ export function registerNativeBackend(addon: NativeAddon): void {
     rmspropUpdateKernel(addon),
     softmaxCrossEntropyKernel(addon),
     denseBackwardKernel(addon),
+    correlate1dKernel(addon),
+    uniform1dKernel(addon),
   ];
   const replaced = new Set(own.map((k) => k.kernelName));
   for (const config of tf.getKernelsForBackend('cpu')) {

@@ -1,3 +1,4 @@
+import { callKernel, correlate1d, hasKernel, uniform1d } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { BoundaryMode } from './boundary-mode.js';
 import { extendedIndices } from './boundary-mode.js';
@@ -203,44 +204,33 @@ export function uniformLines(source: Float32Array, out: Float32Array, lines: Axi
 }
 
 /**
- * Whether a separable filter on this backend reads the tensor once and runs on the host: on
- * `cpu`, `wasm` and @lab/backend-native's `native`, whose tensors live in host memory, the
- * typed-array passes beat tfjs's gather + conv2d (measured by `scripts/bench-preprocess.mjs`;
- * on native, 60,000 28×28 images: mean 3×3 0.62 s against 1.9 s, Gaussian σ=1 0.85 s against
- * 4.7 s) and equal scipy exactly; backends whose data lives on a device (webgl, webgpu,
- * tensorflow) keep it there with {@link correlateAxisOps}.
+ * Whether a separable filter on this backend runs as the typed-array passes above: on `cpu` and
+ * `wasm`, whose tensors live in host memory, they beat tfjs's gather + conv2d (measured by
+ * `scripts/bench-preprocess.mjs`) and equal scipy exactly. A backend that registers @lab/core's
+ * `LabCorrelate1D` / `LabUniform1D` (@lab/backend-native) runs its own kernels instead, and
+ * device backends (webgl, webgpu) keep the data there with the contracts' reference composites.
  */
 export function filtersOnHost(): boolean {
+  if (hasKernel(correlate1d) && hasKernel(uniform1d)) return false;
   const backend = tf.getBackend();
-  return backend === 'cpu' || backend === 'wasm' || backend === 'native';
+  return backend === 'cpu' || backend === 'wasm';
 }
 
 /**
- * `scipy.ndimage.correlate1d` on tfjs ops: correlates axis `axis` (1 = height, 2 = width) of a
- * float32 NHWC tensor with `weights` (centred at `weights.length // 2`), extending the edges by
- * `mode`. The edges are made by a small gather (or a pad) concatenated to the input, and the
- * correlation is one `valid` conv2d, so the backend's convolution does the work (in float32, so
- * within float32 rounding of scipy rather than equal to it). Returns a new tensor; `x` is not
- * disposed.
+ * One separable pass on the backend, through @lab/core's line-filter contracts (the backend's
+ * kernel where it registers one, else the tfjs-ops reference): axis `axis` (1 = height, 2 =
+ * width) of a float32 NHWC tensor, correlated with `weights` or, with `uniform`, averaged over a
+ * window of `weights.length`, the edges extended by `mode`. Returns a new tensor; `x` is not disposed.
  */
-export function correlateAxisOps(x: tf.Tensor4D, weights: readonly number[], axis: 1 | 2, mode: BoundaryMode, cval: number): tf.Tensor4D {
+export function filterAxisKernel(x: tf.Tensor4D, weights: readonly number[], axis: 1 | 2, mode: BoundaryMode, cval: number, uniform = false): tf.Tensor4D {
   const { outer, rows, length, inner } = axisLines(x.shape, axis);
-  const lineCount = outer * rows;
-  const k = weights.length;
-  const before = Math.floor(k / 2);
+  const indices = Array.from(extendedIndices(length, weights.length, mode));
   return tf.tidy(() => {
-    const lines = tf.reshape(x, [lineCount, length, inner]);
-    let extended: tf.Tensor;
-    if (mode === 'constant') extended = tf.pad(lines, [[0, 0], [before, k - 1 - before], [0, 0]], cval);
-    else {
-      const indices = extendedIndices(length, k, mode);
-      const edge = (from: number, to: number) => tf.gather(lines, tf.tensor1d(indices.slice(from, to), 'int32'), 1);
-      const pieces = [edge(0, before), lines, edge(before + length, indices.length)].filter((t) => t.shape[1] !== 0);
-      extended = pieces.length === 1 ? lines : tf.concat(pieces, 1);
-    }
-    const kernel = tf.tensor4d(weights as number[], [k, 1, 1, 1]);
-    const out = tf.conv2d(tf.reshape(extended, [lineCount, length + k - 1, inner, 1]) as tf.Tensor4D, kernel, 1, 'valid');
-    return tf.reshape(out, x.shape);
+    const lines = tf.reshape(x, [outer * rows, length, inner]);
+    const [out] = uniform
+      ? callKernel(uniform1d, { x: lines }, { size: weights.length, indices, cval })
+      : callKernel(correlate1d, { x: lines }, { weights: [...weights], indices, cval });
+    return tf.reshape(out!, x.shape);
   });
 }
 

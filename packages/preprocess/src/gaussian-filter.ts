@@ -1,6 +1,6 @@
 import { any, checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { axisLines, correlateAxisOps, correlateLines, filtersOnHost, readFloat32 } from './correlate-axis.js';
+import { axisLines, filterAxisKernel, correlateLines, filtersOnHost, readFloat32 } from './correlate-axis.js';
 import { type BoundaryOptions, boundaryOptions, checkWindow, filterLayout, perAxis } from './filter-options.js';
 import { BOUNDARY_OPTIONS } from './option-constraints.js';
 
@@ -51,7 +51,7 @@ export function gaussianFilter(x: tf.Tensor, options: GaussianFilterOptions = {}
     let y = tf.reshape(tf.cast(x, 'float32'), layout.nhwc) as tf.Tensor4D;
     for (const axis of [1, 2] as const) {
       const kernel = kernels[axis - 1];
-      if (kernel) y = correlateAxisOps(y, kernel, axis, mode, cval);
+      if (kernel) y = filterAxisKernel(y, kernel, axis, mode, cval);
     }
     return tf.reshape(y, layout.shape);
   });

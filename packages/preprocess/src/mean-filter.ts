@@ -1,6 +1,6 @@
 import { any, checkOptions } from '@lab/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { axisLines, correlateAxisOps, filtersOnHost, readFloat32, uniformLines } from './correlate-axis.js';
+import { axisLines, filterAxisKernel, filtersOnHost, readFloat32, uniformLines } from './correlate-axis.js';
 import { type BoundaryOptions, boundaryOptions, checkWindow, filterLayout, perAxis } from './filter-options.js';
 import { BOUNDARY_OPTIONS } from './option-constraints.js';
 
@@ -42,7 +42,7 @@ export function meanFilter(x: tf.Tensor, options: MeanFilterOptions = {}): tf.Te
     let y = tf.reshape(tf.cast(x, 'float32'), layout.nhwc) as tf.Tensor4D;
     for (const axis of [1, 2] as const) {
       const size = sizes[axis - 1]!;
-      if (size > 1) y = correlateAxisOps(y, Array<number>(size).fill(1 / size), axis, mode, cval);
+      if (size > 1) y = filterAxisKernel(y, Array<number>(size).fill(1 / size), axis, mode, cval, true);
     }
     return tf.reshape(y, layout.shape);
   });

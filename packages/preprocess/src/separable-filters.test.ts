@@ -1,11 +1,11 @@
 // The host passes of meanFilter and gaussianFilter (cpu backend, typed arrays) against scipy's
-// fixture bit for bit, and against the tfjs-ops path (gather/pad + conv2d, the implementation
-// they replace on host backends) on random shapes, sizes and modes.
+// fixture bit for bit, and against the tfjs-ops path (the line-filter contracts' gather + conv2d
+// reference, what device backends run) on random shapes, sizes and modes.
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BOUNDARY_MODES } from './boundary-mode.js';
-import { correlateAxisOps, filtersOnHost } from './correlate-axis.js';
+import { filterAxisKernel, filtersOnHost } from './correlate-axis.js';
 import fixture from './fixtures/filters.json' with { type: 'json' };
 import { gaussianFilter, gaussianKernel } from './gaussian-filter.js';
 import { meanFilter } from './mean-filter.js';
@@ -13,13 +13,13 @@ import { describeMismatch, firstMismatch } from './test/close.js';
 
 const inputs = fixture.inputs as Record<string, { shape: number[]; values: number[] }>;
 
-/** The tfjs-ops filter: one correlateAxisOps per spatial axis of an NHWC tensor. */
+/** The tfjs-ops filter: one filterAxisKernel per spatial axis of an NHWC tensor. */
 function opsFilter(x: tf.Tensor4D, kernels: (readonly number[] | undefined)[], mode: (typeof BOUNDARY_MODES)[number], cval: number): Float32Array {
   return tf.tidy(() => {
     let y = x;
     for (const axis of [1, 2] as const) {
       const kernel = kernels[axis - 1];
-      if (kernel) y = correlateAxisOps(y, kernel, axis, mode, cval);
+      if (kernel) y = filterAxisKernel(y, kernel, axis, mode, cval);
     }
     return y.dataSync() as Float32Array;
   });

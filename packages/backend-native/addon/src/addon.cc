@@ -6,6 +6,7 @@
 #include <napi.h>
 
 #include <climits>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "cpu-features.h"
 #include "elementwise.h"
 #include "enums.h"
+#include "filter.h"
 #include "gemm.h"
 #include "pool.h"
 #include "thread-pool.h"
@@ -25,6 +27,7 @@ using lab::Activation;
 using lab::napi::Args;
 using lab::napi::Attrs;
 using lab::napi::F32;
+using lab::napi::F64;
 using lab::napi::Guard;
 using lab::napi::Key;
 
@@ -407,6 +410,67 @@ Napi::Value ColumnSums(const Napi::CallbackInfo& info) {
   });
 }
 
+// The sizes of a line filter, { outer, length, inner, cval }, and the extension `at` read from
+// `indices` (length + taps − 1 integers in [−1, length), as float64: −1 reads cval).
+struct LineFilter {
+  lab::LineShape s;
+  double cval;
+  std::size_t values;
+  std::vector<std::int32_t> at;
+
+  LineFilter(const Args& args, const Attrs& a, std::size_t indices_arg, int taps)
+      : s{a.Size(Key::outer), a.Size(Key::length), a.Size(Key::inner)}, cval(a.Number(Key::cval)) {
+    values = args.Product(s.outer, s.length, s.inner, "outer × length × inner");
+    const std::size_t span = static_cast<std::size_t>(s.length) + static_cast<std::size_t>(taps) - 1;
+    const F64 indices = args.Float64(indices_arg, span, "length + taps − 1");
+    at.resize(span);
+    for (std::size_t e = 0; e < span; ++e) {
+      const double v = indices.data[e];
+      if (!(v >= -1 && v < s.length) || v != static_cast<double>(static_cast<std::int32_t>(v))) {
+        args.Fail("indices[" + std::to_string(e) + "] must be an integer in [-1, " + std::to_string(s.length) +
+                      "), got " + lab::napi::Describe(Napi::Number::New(args.Env(), v)),
+                  true);
+      }
+      at[e] = static_cast<std::int32_t>(v);
+    }
+  }
+};
+
+constexpr const char* kLineSize = "outer × length × inner";
+
+// correlate1d(x, out, weights, indices, { outer, length, inner, cval }): scipy's correlate1d
+// along the middle axis of [outer, length, inner] (filter.h); weights is a non-empty Float64Array.
+Napi::Value Correlate1D(const Napi::CallbackInfo& info) {
+  return Guard(info, "correlate1d", [&] {
+    const Args args(info, "correlate1d", "x, out, weights, indices, attrs");
+    const Attrs attrs = args.AttrsAt(4);
+    const Napi::Value w = info[2];
+    const std::size_t taps = w.IsTypedArray() ? w.As<Napi::TypedArray>().ElementLength() : 0;
+    if (taps > static_cast<std::size_t>(INT_MAX)) args.Fail("weights has too many elements", true);
+    const F64 weights = args.Float64(2, taps == 0 ? 1 : taps, "at least one tap");
+    const LineFilter f(args, attrs, 3, static_cast<int>(taps));
+    const F32 x = args.Float32(0, f.values, kLineSize);
+    const F32 out = args.Float32(1, f.values, kLineSize);
+    if (f.values > 0) lab::Correlate1D(f.s, x.data, out.data, weights.data, static_cast<int>(taps), f.at.data(), f.cval);
+    return info.Env().Undefined();
+  });
+}
+
+// uniform1d(x, out, indices, { outer, length, inner, size, cval }): scipy's uniform_filter1d
+// along the middle axis (filter.h), a window of size ≥ 1.
+Napi::Value Uniform1D(const Napi::CallbackInfo& info) {
+  return Guard(info, "uniform1d", [&] {
+    const Args args(info, "uniform1d", "x, out, indices, attrs");
+    const Attrs attrs = args.AttrsAt(3);
+    const int size = attrs.Size(Key::size, 1);
+    const LineFilter f(args, attrs, 2, size);
+    const F32 x = args.Float32(0, f.values, kLineSize);
+    const F32 out = args.Float32(1, f.values, kLineSize);
+    if (f.values > 0) lab::Uniform1D(f.s, x.data, out.data, size, f.at.data(), f.cval);
+    return info.Env().Undefined();
+  });
+}
+
 // info() → { isa, detectedIsa, threads }
 Napi::Value Info(const Napi::CallbackInfo& info) {
   return Guard(info, "info", [&] {
@@ -468,6 +532,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("relu", Napi::Function::New(env, Relu));
   exports.Set("step", Napi::Function::New(env, Step));
   exports.Set("columnSums", Napi::Function::New(env, ColumnSums));
+  exports.Set("correlate1d", Napi::Function::New(env, Correlate1D));
+  exports.Set("uniform1d", Napi::Function::New(env, Uniform1D));
   exports.Set("conv2d", Napi::Function::New(env, Conv2D));
   exports.Set("conv2dBackpropInput", Napi::Function::New(env, Conv2DBackpropInput));
   exports.Set("conv2dBackpropFilter", Napi::Function::New(env, Conv2DBackpropFilter));

@@ -190,6 +190,21 @@ F32 Args::OptionalFloat32(std::size_t i, std::size_t need, const char* what) con
   return ReadFloat32(i, true, need, what);
 }
 
+F64 Args::Float64(std::size_t i, std::size_t need, const char* what) const {
+  const napi_env env = Env();
+  const napi_value v = info_[i];
+  napi_typedarray_type type = napi_float64_array;
+  std::size_t length = 0;
+  void* data = nullptr;
+  const bool typed = napi_get_typedarray_info(env, v, &type, &length, &data, nullptr, nullptr) == napi_ok;
+  if (!typed || type != napi_float64_array) Fail(Param(i) + " must be a Float64Array, got " + Describe(Napi::Value(env, v)));
+  if (length != need) {
+    Fail(Param(i) + " has " + std::to_string(length) + " elements, needs " + std::to_string(need) + " (" + what + ")",
+         true);
+  }
+  return F64{static_cast<const double*>(data), length};
+}
+
 void Args::Need(std::size_t i, const F32& array, std::size_t need, const char* what) const {
   if (!array.given || array.length >= need) return;
   Fail(Param(i) + " has " + std::to_string(array.length) + " elements, needs " + std::to_string(need) +

@@ -24,7 +24,8 @@ namespace lab::napi {
       X(outputs) X(cols) X(scale) X(beta1) X(beta2) X(stepScale) X(epsHat) X(weightDecay) X(decay) X(nesterov) \
           X(epsilon) X(epsInSqrt) X(op) X(inHeight) X(inWidth) X(inChannels) X(outHeight) X(outWidth)            \
               X(outChannels) X(channels) X(filterHeight) X(filterWidth) X(strideHeight) X(strideWidth)          \
-                  X(dilationHeight) X(dilationWidth) X(padTop) X(padLeft) X(alpha)
+                  X(dilationHeight) X(dilationWidth) X(padTop) X(padLeft) X(alpha) X(outer) X(length)      \
+                      X(inner) X(size) X(cval)
 
 enum class Key {
 #define LAB_KEY_ENTRY(name) name,
@@ -41,6 +42,12 @@ struct F32 {
   float* data = nullptr;
   std::size_t length = 0;
   bool given = false;
+};
+
+// A Float64Array's memory (weights and indices that float32 cannot hold exactly).
+struct F64 {
+  const double* data = nullptr;
+  std::size_t length = 0;
 };
 
 class Args;
@@ -84,6 +91,8 @@ class Args {
   F32 Float32(std::size_t i, std::size_t need = 0, const char* what = nullptr) const;
   // Like Float32, but null or undefined gives an F32 that is not `given`.
   F32 OptionalFloat32(std::size_t i, std::size_t need = 0, const char* what = nullptr) const;
+  // Argument i as a Float64Array of exactly `need` elements (`what` says where `need` comes from).
+  F64 Float64(std::size_t i, std::size_t need, const char* what) const;
   // Checks that a given array has at least `need` elements (for sizes known after reading it).
   void Need(std::size_t i, const F32& array, std::size_t need, const char* what) const;
   // Argument i as an attrs object.

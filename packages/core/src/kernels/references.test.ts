@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { adamUpdate, denseBackward, momentumUpdate, rmspropUpdate, sgdUpdate, softmaxCrossEntropy } from './index.js';
+import { adamUpdate, correlate1d, denseBackward, momentumUpdate, rmspropUpdate, sgdUpdate, softmaxCrossEntropy, uniform1d } from './index.js';
 
 // Each contract's reference composite against its formula evaluated in float64 (plain JavaScript
 // numbers) on small inputs, to float32 rounding; and no tensor left behind.
@@ -117,5 +117,34 @@ describe('kernel contracts: reference composites', () => {
       expect(nanOuts).toHaveLength(2);
       expect(Number.isNaN(nanOuts[1]!.dataSync()[0])).toBe(true);
       tf.dispose([x, w, b, dy, y, nanY, ...nanOuts, ...want, ...outs]);
+    }));
+
+  it('LabCorrelate1D and LabUniform1D: taps over each line extended by its indices (−1 reads cval), along the middle axis only', () =>
+    leakFree(() => {
+      // [outer 2, length 3, inner 2]; line (o, j) is x[o, :, j].
+      const values = [1, 10, 2, 20, 4, 40, 3, 30, 5, 50, 7, 70];
+      const x = tf.tensor3d(values, [2, 3, 2]);
+      const at = (o: number, p: number, j: number) => values[(o * 3 + p) * 2 + j]!;
+      // Window 3 centred at 1: extended positions -1..3, reflect on the left, cval on the right.
+      const indices = [0, 0, 1, 2, -1];
+      const cval = 0.5;
+      const read = (o: number, e: number, j: number) => (indices[e]! < 0 ? cval : at(o, indices[e]!, j));
+      const weights = [0.25, 0.5, -1];
+      const want: number[] = [];
+      const mean: number[] = [];
+      for (let o = 0; o < 2; o++) {
+        for (let p = 0; p < 3; p++) {
+          for (let j = 0; j < 2; j++) {
+            want.push(weights.reduce((s, w, t) => s + w * read(o, p + t, j), 0));
+            mean.push((read(o, p, j) + read(o, p + 1, j) + read(o, p + 2, j)) / 3);
+          }
+        }
+      }
+      const [out] = correlate1d.reference({ x }, { weights, indices, cval });
+      expect(out!.shape).toEqual([2, 3, 2]);
+      close(out!, want);
+      const [avg] = uniform1d.reference({ x }, { size: 3, indices, cval });
+      close(avg!, mean);
+      tf.dispose([x, out!, avg!]);
     }));
 });
